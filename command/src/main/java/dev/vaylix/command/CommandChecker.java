@@ -54,7 +54,7 @@ public final class CommandChecker {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         Reader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try {
-            run(in, out::println);
+            run(in, out::println, LINE_CHARS_MAX);
         } catch (IOException e) {
             System.err.println(ErrorCode.CLI_004.exception(e.getMessage()).describe());
             System.exit(1);
@@ -81,15 +81,19 @@ public final class CommandChecker {
         }
     }
 
-    /** Reads lines from {@code in} until end of input or exit/quit, printing one result per non-empty line. */
-    static void run(Reader in, Consumer<String> print) throws IOException {
+    /**
+     * Reads lines from {@code in} until end of input or exit/quit, printing one result per non-empty line.
+     *
+     * @param lineCharsMax longer lines are skipped with a CLI-004 line
+     */
+    static void run(Reader in, Consumer<String> print, int lineCharsMax) throws IOException {
         while (true) { // ends at end of input or on exit/quit; each iteration consumes at least one character
-            InputLine line = InputLine.read(in, LINE_CHARS_MAX);
+            InputLine line = InputLine.read(in, lineCharsMax);
             if (line == null) {
                 return;
             }
             if (line.tooLong()) {
-                print.accept(ErrorCode.CLI_004.exception("line is longer than " + LINE_CHARS_MAX + " characters").describe());
+                print.accept(ErrorCode.CLI_004.exception("line is longer than " + lineCharsMax + " characters").describe());
                 continue;
             }
             if (!handle(line.text(), print)) {

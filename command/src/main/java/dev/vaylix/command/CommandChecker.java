@@ -11,6 +11,7 @@ import java.io.IOError;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
@@ -56,29 +57,33 @@ public final class CommandChecker {
         try {
             run(in, out::println, LINE_CHARS_MAX);
         } catch (IOException e) {
-            System.err.println(ErrorCode.CLI_004.exception(e.getMessage()).describe());
-            System.exit(1);
+            failReading(e.getMessage());
         }
     }
 
     private static void runInteractive(Console console) {
-        var writer = console.writer();
+        PrintWriter writer = console.writer();
+        Consumer<String> print = text -> {
+            writer.println(text);
+            writer.flush();
+        };
         while (true) { // ends at end of input or on exit/quit
             String line;
             try {
                 line = console.readLine(PROMPT);
             } catch (IOError e) {
-                System.err.println(ErrorCode.CLI_004.exception(String.valueOf(e.getMessage())).describe());
-                System.exit(1);
+                failReading(e.getMessage());
                 return;
             }
-            if (line == null || !handle(line, text -> {
-                writer.println(text);
-                writer.flush();
-            })) {
+            if (line == null || !handle(line, print)) {
                 return;
             }
         }
+    }
+
+    private static void failReading(String reason) {
+        System.err.println(ErrorCode.CLI_004.exception(String.valueOf(reason)).describe());
+        System.exit(1);
     }
 
     /**

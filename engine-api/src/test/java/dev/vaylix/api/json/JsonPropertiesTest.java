@@ -14,13 +14,13 @@ import net.jqwik.api.Provide;
 
 class JsonPropertiesTest {
 
-    @Property(tries = 500)
+    @Property(tries = 300)
     void compact_text_parses_back_to_the_same_tree(@ForAll("documents") JsonValue value) {
         assertEquals(value, Json.parse(Json.compact(value)));
         assertEquals(value, Json.parse(Json.compactUtf8(value)));
     }
 
-    @Property(tries = 500)
+    @Property(tries = 200)
     void pretty_text_parses_back_to_the_same_tree(@ForAll("documents") JsonValue value) {
         String pretty = Json.pretty(value);
         assertEquals(value, Json.parse(pretty));
@@ -48,13 +48,15 @@ class JsonPropertiesTest {
         }
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void truncated_documents_are_refused(@ForAll("documents") JsonValue value) {
         String text = Json.compact(value);
         if (!(value instanceof JsonArray || value instanceof JsonObject || value instanceof JsonString)) {
             return; // a prefix of a number or literal can be a valid number or nothing at all
         }
-        for (int cut = 0; cut < text.length(); cut++) {
+        // Every prefix costs a parse: cover short documents fully and long ones at 64 cut points.
+        int step = Math.max(1, text.length() / 64);
+        for (int cut = 0; cut < text.length(); cut += step) {
             String prefix = text.substring(0, cut);
             assertThrows(JsonException.class, () -> Json.parse(prefix), prefix);
         }

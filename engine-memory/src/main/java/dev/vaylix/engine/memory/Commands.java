@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The semantics of every data command (COMMANDS.md §3.2) over a {@link Keyspace} at its evaluation
@@ -248,16 +249,17 @@ final class Commands {
      */
     private static Reply restore(Keyspace keyspace, String dump) {
         LogicalDump parsed = LogicalBackup.parse(dump.getBytes(StandardCharsets.UTF_8));
-        keyspace.clear();
-        long restored = 0;
+        TreeMap<Key, Value> restored = new TreeMap<>(KeyOrder.KEYS);
+        long count = 0;
         for (DumpEntry entry : parsed.entries()) {
             if (entry.isLiveAt(keyspace.nowMs())) {
                 long expiresAtMs = entry.expiresAtMs().orElse(Value.NO_EXPIRY);
-                keyspace.put(entry.key(), new Value(entry.value(), entry.restoredVersion(), expiresAtMs));
-                restored++;
+                restored.put(entry.key(), new Value(entry.value(), entry.restoredVersion(), expiresAtMs));
+                count++;
             }
         }
-        return new Reply.Count(restored);
+        keyspace.replaceAll(List.copyOf(restored.keySet()), List.copyOf(restored.values()));
+        return new Reply.Count(count);
     }
 
     /** Stores the value, or deletes the key when its expiry is at or before now (EX 0, PX 0). */

@@ -133,6 +133,11 @@ public final class PasswordHasher {
         return parse(phc).isPresent();
     }
 
+    /** The slot semaphore, so tests can occupy slots deterministically. */
+    Semaphore slotsForTest() {
+        return slots;
+    }
+
     static Optional<PhcHash> parse(String phc) {
         return PhcHash.parse(phc);
     }

@@ -1,5 +1,6 @@
 package dev.vaylix.server.rbac;
 
+import dev.vaylix.api.Key;
 import java.util.Comparator;
 
 /**
@@ -11,47 +12,14 @@ import java.util.Comparator;
  */
 public final class Names {
 
-    /** UTF-8 byte order (code point order) of strings. */
-    public static final Comparator<String> BYTE_ORDER = Names::compareByCodePoint;
+    /** UTF-8 byte order (code point order) of strings, the order of keys ({@link Key#compareUtf8}). */
+    public static final Comparator<String> BYTE_ORDER = Key::compareUtf8;
 
     private Names() {
     }
 
-    static int compareByCodePoint(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Boolean.compare(i < a.length(), j < b.length());
-    }
-
-    /**
-     * Length of the UTF-8 encoding of {@code text}, computed without encoding. An unpaired surrogate
-     * counts 3 bytes (the size of its replacement character), so the result is never an undercount.
-     */
+    /** Length of the UTF-8 encoding of {@code text} ({@link Key#utf8Length(String)}). */
     public static int utf8Length(String text) {
-        int length = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                length += 1;
-            } else if (c < 0x800) {
-                length += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
-                length += 4;
-                i++;
-            } else {
-                length += 3;
-            }
-        }
-        return length;
+        return Key.utf8Length(text);
     }
 }

@@ -62,8 +62,8 @@ class AuthStatePropertiesTest {
         return states;
     }
 
-    @Property(tries = 300)
-    void replicas_applying_the_same_log_reach_byte_identical_states(@ForAll @Size(max = 40) List<@From("mutations") AuthMutation> log) {
+    @Property(tries = 120)
+    void replicas_applying_the_same_log_reach_byte_identical_states(@ForAll @Size(max = 30) List<@From("mutations") AuthMutation> log) {
         List<AuthState> first = run(log);
         List<AuthState> second = run(log);
         for (int i = 0; i < first.size(); i++) {
@@ -72,8 +72,8 @@ class AuthStatePropertiesTest {
         }
     }
 
-    @Property(tries = 300)
-    void every_reachable_state_survives_the_snapshot_codec(@ForAll @Size(max = 40) List<@From("mutations") AuthMutation> log) {
+    @Property(tries = 120)
+    void every_reachable_state_survives_the_snapshot_codec(@ForAll @Size(max = 30) List<@From("mutations") AuthMutation> log) {
         for (AuthState state : run(log)) {
             Bytes encoded = AuthStateCodec.encode(state);
             AuthState decoded = AuthStateCodec.decode(encoded);
@@ -82,8 +82,8 @@ class AuthStatePropertiesTest {
         }
     }
 
-    @Property(tries = 300)
-    void revisions_count_exactly_the_changes(@ForAll @Size(max = 40) List<@From("mutations") AuthMutation> log) {
+    @Property(tries = 120)
+    void revisions_count_exactly_the_changes(@ForAll @Size(max = 30) List<@From("mutations") AuthMutation> log) {
         AuthState state = AuthState.INITIAL;
         for (AuthMutation mutation : log) {
             AuthResult result = state.apply(mutation);
@@ -100,8 +100,8 @@ class AuthStatePropertiesTest {
         }
     }
 
-    @Property(tries = 300)
-    void once_bootstrapped_an_enabled_admin_always_remains(@ForAll @Size(max = 40) List<@From("mutations") AuthMutation> log) {
+    @Property(tries = 120)
+    void once_bootstrapped_an_enabled_admin_always_remains(@ForAll @Size(max = 30) List<@From("mutations") AuthMutation> log) {
         AuthState state = AuthState.INITIAL.apply(new AuthMutation.BootstrapAdmin("root", HASHES.get(0), false, Optional.empty())).state();
         for (AuthMutation mutation : log) {
             state = state.apply(mutation).state();

@@ -124,7 +124,7 @@ class AuthStatePropertiesTest {
             @ForAll @Size(max = 20) List<@From("mutations") AuthMutation> log, @ForAll int position, @ForAll byte xor) {
         List<AuthState> states = run(log);
         byte[] bytes = AuthStateCodec.encode(states.get(states.size() - 1)).toByteArray();
-        bytes[Math.floorMod(position, bytes.length)] ^= (byte) (xor == 0 ? 1 : xor);
+        bytes[Math.floorMod(position, bytes.length)] ^= xor == 0 ? 1 : xor;
         assertDecodesCanonicallyOrFails(bytes);
     }
 

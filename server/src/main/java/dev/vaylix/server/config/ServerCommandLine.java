@@ -185,7 +185,7 @@ public final class ServerCommandLine {
 
     private static CommandLine commandLine() {
         CommandSpec root = CommandSpec.create().name("vaylix").mixinStandardHelpOptions(true);
-        root.usageMessage().description("The Vaylix server: a secure, consensus-backed key/value store.",
+        root.usageMessage().abbreviateSynopsis(true).description("The Vaylix server: a secure, consensus-backed key/value store.",
                 "Every flag can also be set through its environment variable; the command line wins.");
         for (ServerFlag flag : ServerFlag.values()) {
             root.addOption(option(flag));

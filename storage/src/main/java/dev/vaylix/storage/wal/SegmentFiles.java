@@ -46,6 +46,8 @@ final class SegmentFiles {
     private final List<Segment> segments;
     private Segment active;
     private long nextSeq;
+    /** The compaction point as last published; entries up to it never need to stay readable. */
+    private long compactIndex;
     private ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private ByteBuffer scratch = ByteBuffer.allocateDirect(64 << 10);
 
@@ -89,6 +91,7 @@ final class SegmentFiles {
     void openForWriting(WalRecovery.Result recovered, SegmentedLogStore.State state, WalReport.Builder report)
             throws IOException {
         io.createDirectories(dir);
+        compactIndex = state.compactIndex();
         for (Path garbage : recovered.garbage()) {
             io.deleteIfExists(garbage);
             report.deleted(garbage);
@@ -98,6 +101,15 @@ final class SegmentFiles {
             try (StorageFile file = io.open(torn.path(), FileIO.OpenMode.READ_WRITE)) {
                 file.truncate(torn.offset());
                 file.force();
+            }
+        }
+        for (Segment segment : segments) {
+            if (segment.name.isActive()) {
+                // Written by an earlier process, maybe never forced: make it durable before a newer
+                // segment exists, since recovery treats every active segment but the newest as complete.
+                try (StorageFile file = io.open(segment.path, FileIO.OpenMode.READ_WRITE)) {
+                    file.force();
+                }
             }
         }
         io.syncDirectory(dir);
@@ -151,6 +163,7 @@ final class SegmentFiles {
             }
             segment.liveToViewEnd();
             segment.dataEnd = segment.writer.end();
+            compactIndex = next.compactIndex();
             publish.run();
         } finally {
             lock.writeLock().unlock();
@@ -206,6 +219,7 @@ final class SegmentFiles {
             segment.liveToViewEnd();
             segments.add(segment);
             active = segment;
+            compactIndex = next.compactIndex();
             publish.run();
             boolean retiringOld = old != null && old != replaced;
             if ((retiringOld && isRedundant(old)) || segments.stream().anyMatch(this::isRedundant)) {
@@ -302,29 +316,36 @@ final class SegmentFiles {
     }
 
     /**
-     * True if removing the segment changes no entry of the log: nothing of it is live, and its start
-     * index overrides nothing that a newer segment does not override too.
+     * True if removing the segment changes no readable entry of the log: nothing of it is live, and
+     * the entries its start index overrides in older segments are either compacted or overridden by a
+     * newer segment too. (An older segment's entries in {@code [max(start, compactIndex + 1),
+     * minNewerStart)} would come back to life without it.)
      */
     private boolean isRedundant(Segment segment) {
         if (segment == active || segment.hasLive()) {
             return false;
         }
         int at = segments.indexOf(segment);
+        long minNewerStart = Long.MAX_VALUE;
         for (Segment newer : segments.subList(at + 1, segments.size())) {
-            if (newer.start <= segment.start) {
-                return true;
-            }
+            minNewerStart = Math.min(minNewerStart, newer.start);
+        }
+        long low = Math.max(segment.start, compactIndex + 1);
+        long high = minNewerStart - 1;
+        if (low > high) {
+            return true;
         }
         for (Segment older : segments.subList(0, at)) {
-            if (older.viewEnd() >= segment.start) {
+            if (older.count() > 0 && older.start <= high && older.viewEnd() >= low) {
                 return false;
             }
         }
         return true;
     }
 
+    /** Newest first, so that every prefix of the deletions leaves the older segments linked. */
     private void deleteRedundant(WalReport.Builder report) throws IOException {
-        for (Segment segment : List.copyOf(segments)) {
+        for (Segment segment : List.copyOf(segments).reversed()) {
             if (isRedundant(segment)) {
                 delete(segment, report);
             }

@@ -207,9 +207,22 @@ final class WalRecovery {
         long runStart = segments.getFirst().start;
         long last = runStart - 1;
         WalRecords.Commit previousCommit = null;
+        long[] minNewerStart = new long[segments.size()];
+        long min = Long.MAX_VALUE;
+        for (int i = segments.size() - 1; i >= 0; i--) {
+            minNewerStart[i] = min;
+            min = Math.min(min, segments.get(i).start);
+        }
         for (int i = 0; i < segments.size(); i++) {
             Segment segment = segments.get(i);
             WalRecords.Commit commit = lastCommits.get(i);
+            if (segment.start >= minNewerStart[i]) {
+                // A newer segment overrides all of it: it contributes nothing, so it is not linked
+                // (its predecessors may already have been deleted; deletion is not atomic across files).
+                segment.liveEnd = segment.start - 1;
+                previousCommit = checkMonotonic(segment, previousCommit, commit);
+                continue;
+            }
             if (i > 0) {
                 if (segment.start - 1 <= commit.compactIndex()) {
                     // A log restarted after a snapshot (or compacted past this start): what precedes the
@@ -230,12 +243,7 @@ final class WalRecovery {
                     older.liveEnd = Math.min(older.liveEnd, segment.start - 1);
                 }
             }
-            if (previousCommit != null && (commit.compactIndex() < previousCommit.compactIndex()
-                    || commit.hardState().term() < previousCommit.hardState().term()
-                    || commit.hardState().commitIndex() < previousCommit.hardState().commitIndex())) {
-                throw StorageErrors.structure(segment.path, "hard state or compaction point goes backwards across segments");
-            }
-            previousCommit = commit;
+            previousCommit = checkMonotonic(segment, previousCommit, commit);
             last = segment.viewEnd();
         }
         Segment newest = segments.getLast();
@@ -252,6 +260,15 @@ final class WalRecovery {
                     + termAt(segments, compactIndex) + " in the log but " + compactTerm + " in the commit record");
         }
         return new Result(segments, previousCommit.hardState(), compactIndex, compactTerm, last, torn, garbage, nextSeq);
+    }
+
+    private static WalRecords.Commit checkMonotonic(Segment segment, WalRecords.Commit previous, WalRecords.Commit commit) {
+        if (previous != null && (commit.compactIndex() < previous.compactIndex()
+                || commit.hardState().term() < previous.hardState().term()
+                || commit.hardState().commitIndex() < previous.hardState().commitIndex())) {
+            throw StorageErrors.structure(segment.path, "hard state or compaction point goes backwards across segments");
+        }
+        return commit;
     }
 
     /** Term of {@code index} in the live view of {@code segments}, or from a header for the index before a start. */

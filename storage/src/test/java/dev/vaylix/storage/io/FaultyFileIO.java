@@ -187,6 +187,16 @@ public final class FaultyFileIO implements FileIO {
         node.durable = content.clone();
     }
 
+    /** A listing of current and durable names with sizes, for failure messages. */
+    public synchronized String describe() {
+        StringBuilder out = new StringBuilder("current:");
+        files.forEach((path, node) -> out.append("\n  ").append(path).append(" ").append(node.size).append(" (durable ")
+                .append(node.durable.length).append(")"));
+        out.append("\ndurable names: ").append(durableFiles.keySet());
+        out.append("\npending: ").append(pending);
+        return out.toString();
+    }
+
     public synchronized boolean isOwnerOnly(Path path) throws IOException {
         return node(path).ownerOnly;
     }

@@ -39,13 +39,10 @@ public final class StorageRecovery {
             throw StorageErrors.io("create", dir.root(), e);
         }
         refuseLegacyLayout(io, dir);
-        KeyringStore keyring;
-        if (io.exists(dir.keyring())) {
-            keyring = KeyringStore.openOrCreate(io, dir.root(), config.masterKey(), config.clock().wallTimeMs());
-        } else {
+        if (!io.exists(dir.keyring())) {
             refuseDataWithoutKeyring(io, dir);
-            keyring = KeyringStore.openOrCreate(io, dir.root(), config.masterKey(), config.clock().wallTimeMs());
         }
+        KeyringStore keyring = KeyringStore.openOrCreate(io, dir.root(), config.masterKey(), config.clock().wallTimeMs());
         FileSnapshotStore snapshots = new FileSnapshotStore(io, dir.root(), keyring);
         FileSnapshotStore.State state = snapshots.recover();
         Optional<RecoveredSnapshot> snapshot = state.meta().map(meta -> new RecoveredSnapshot(meta, snapshots.read(meta)));

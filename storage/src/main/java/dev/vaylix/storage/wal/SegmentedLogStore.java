@@ -183,7 +183,7 @@ final class SegmentedLogStore implements LogStore {
         long first = entries.isEmpty() ? 0 : entries.getFirst().index();
         long batchBytes = read(() -> {
             checkHardState(newHardState);
-            return checkEntries(entries);
+            return checkEntries(entries, newHardState);
         });
         mutate(() -> {
             State next = new State(newHardState, compactIndex, compactTerm, entries.isEmpty() ? lastIndex : entries.getLast().index());
@@ -284,8 +284,9 @@ final class SegmentedLogStore implements LogStore {
 
     // ---------------------------------------------------------------------------------- validation
 
-    private long checkEntries(List<LogEntry> entries) {
-        long bytes = WalRecords.commitRecordBytes(HardState.INITIAL) + WalRecords.VOTE_BYTES_MAX;
+    /** Checks the entries and returns the encoded size of the batch (entries and commit record). */
+    private long checkEntries(List<LogEntry> entries, HardState next) {
+        long bytes = WalRecords.commitRecordBytes(next);
         if (entries.isEmpty()) {
             return bytes;
         }

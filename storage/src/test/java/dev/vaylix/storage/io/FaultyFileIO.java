@@ -109,6 +109,11 @@ public final class FaultyFileIO implements FileIO {
         return calls;
     }
 
+    /** Forces attempted so far (successful or not). */
+    public synchronized long forces() {
+        return forces;
+    }
+
     public synchronized boolean crashed() {
         return crashed;
     }

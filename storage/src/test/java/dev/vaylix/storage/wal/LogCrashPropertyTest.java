@@ -72,7 +72,7 @@ class LogCrashPropertyTest {
                 FaultyFileIO.CrashMode.TORN, -33));
     }
 
-    /** Tries come from {@code jqwik.tries.default} (100; run a soak with {@code -Djqwik.tries.default=10000}). */
+    /** Tries come from {@code jqwik.tries.default} (50 in junit-platform.properties; soak with {@code -Djqwik.tries.default=10000}). */
     @Property
     void recovery_yields_a_prefix_of_the_mutations_containing_every_durable_one(@ForAll("scenarios") Scenario scenario) {
         FaultyFileIO fs = new FaultyFileIO();

@@ -1,5 +1,6 @@
 package dev.vaylix.storage;
 
+import static dev.vaylix.storage.testing.StorageAssertions.assertCode;
 import static dev.vaylix.storage.DataDirFixture.command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,11 +31,6 @@ class StorageRecoveryTest {
 
     private final FaultyFileIO fs = new FaultyFileIO();
     private final StorageConfig config = DataDirFixture.config(fs, DIR);
-
-    static void assertCode(ErrorCode code, Runnable call) {
-        VaylixException e = assertThrows(VaylixException.class, call::run);
-        assertEquals(code, e.code(), e.getMessage());
-    }
 
     /** Every file under the data directory with its content, to prove that something changed nothing. */
     private Map<String, String> files() throws Exception {

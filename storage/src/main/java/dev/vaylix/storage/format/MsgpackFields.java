@@ -19,6 +19,15 @@ import org.msgpack.value.ValueFactory;
  */
 public final class MsgpackFields {
 
+    static {
+        // msgpack-core's default buffer uses sun.misc.Unsafe, which JDK 24+ warns about on stderr at
+        // first use; its "universal" buffer does not. Our MessagePack is small metadata, so its speed is
+        // irrelevant. Set only if the operator has not chosen, and before any msgpack class loads here.
+        if (System.getProperty("msgpack.universal-buffer") == null) {
+            System.setProperty("msgpack.universal-buffer", "true");
+        }
+    }
+
     private final Map<Value, Value> fields;
     private final String what;
     private final ErrorCode code;

@@ -1,5 +1,6 @@
 package dev.vaylix.storage.crypto;
 
+import static dev.vaylix.storage.testing.StorageAssertions.assertCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -34,11 +35,6 @@ class KeyringStoreTest {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return MasterKey.ofBytes(key);
-    }
-
-    static void assertCode(ErrorCode code, Runnable call) {
-        VaylixException e = assertThrows(VaylixException.class, call::run);
-        assertEquals(code, e.code(), e.getMessage());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.vaylix.storage.offline;
 
+import static dev.vaylix.storage.testing.StorageAssertions.assertCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -62,11 +63,6 @@ class OfflineStorageTest {
             }
         }
         return out;
-    }
-
-    private static void assertCode(ErrorCode code, Runnable call) {
-        VaylixException e = assertThrows(VaylixException.class, call::run);
-        assertEquals(code, e.code(), e.getMessage());
     }
 
     /** The state after entries 1..index of {@link #buildSource} (entry 7 changes membership only). */

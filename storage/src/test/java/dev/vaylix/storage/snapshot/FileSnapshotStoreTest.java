@@ -1,5 +1,6 @@
 package dev.vaylix.storage.snapshot;
 
+import static dev.vaylix.storage.testing.StorageAssertions.assertCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,11 +43,6 @@ class FileSnapshotStoreTest {
         byte[] bytes = new byte[size];
         new Random(seed).nextBytes(bytes);
         return Bytes.wrapUnsafe(bytes);
-    }
-
-    static void assertCode(ErrorCode code, Runnable call) {
-        VaylixException e = assertThrows(VaylixException.class, call::run);
-        assertEquals(code, e.code(), e.getMessage());
     }
 
     @Test

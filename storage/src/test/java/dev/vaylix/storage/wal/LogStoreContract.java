@@ -1,5 +1,6 @@
 package dev.vaylix.storage.wal;
 
+import static dev.vaylix.storage.testing.StorageAssertions.assertCode;
 import static dev.vaylix.storage.wal.LogFixtures.KEYS;
 import static dev.vaylix.storage.wal.LogFixtures.entries;
 import static dev.vaylix.storage.wal.LogFixtures.entry;
@@ -56,11 +57,6 @@ abstract class LogStoreContract {
     LogStore reopen(LogStore log) {
         log.close();
         return open();
-    }
-
-    static void assertCode(ErrorCode code, Runnable call) {
-        VaylixException e = assertThrows(VaylixException.class, call::run);
-        assertEquals(code, e.code(), e.getMessage());
     }
 
     List<String> walFiles() throws Exception {

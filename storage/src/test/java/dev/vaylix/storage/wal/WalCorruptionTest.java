@@ -1,5 +1,6 @@
 package dev.vaylix.storage.wal;
 
+import static dev.vaylix.storage.testing.StorageAssertions.assertCode;
 import static dev.vaylix.storage.wal.LogFixtures.KEYS;
 import static dev.vaylix.storage.wal.LogFixtures.entries;
 import static dev.vaylix.storage.wal.LogFixtures.entry;
@@ -55,9 +56,7 @@ class WalCorruptionTest {
     }
 
     private VaylixException assertFails(ErrorCode code) {
-        VaylixException e = assertThrows(VaylixException.class, this::open);
-        assertEquals(code, e.code(), e.getMessage());
-        return e;
+        return assertCode(code, this::open);
     }
 
     @Test

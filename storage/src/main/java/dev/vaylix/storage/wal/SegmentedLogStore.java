@@ -116,7 +116,7 @@ final class SegmentedLogStore implements LogStore {
             long index = from;
             while (index < toExclusive) {
                 Segment segment = holderOf(index);
-                int window = (int) Math.clamp(maxBytes, READ_WINDOW_MIN_BYTES, RecordScanner.WINDOW_BYTES);
+                int window = Math.clamp(maxBytes, READ_WINDOW_MIN_BYTES, RecordScanner.WINDOW_BYTES);
                 ByteSource source = segment.source();
                 RecordScanner scanner = new RecordScanner(source, segment.offsetOf(index), segment.dataEnd, window);
                 long segmentLast = Math.min(toExclusive - 1, segment.liveEnd);

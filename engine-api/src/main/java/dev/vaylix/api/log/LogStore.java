@@ -66,7 +66,9 @@ public interface LogStore extends AutoCloseable {
      * and start at an index {@code i} with {@code firstIndex() <= i <= lastIndex() + 1}; the first
      * entry's term must be at least {@code term(i - 1)}. If {@code i <= lastIndex()} the existing
      * suffix from {@code i} is replaced (a Raft conflict: deciding that there is a real conflict is
-     * the caller's job). An empty list records only the hard state. Returns once durable per the
+     * the caller's job). An empty list records only the hard state, which must not go backwards:
+     * its term and commit index never decrease, and within one term a recorded vote never changes
+     * (Raft §5.1; a violation is a caller bug the log refuses to record). Returns once durable per the
      * sync policy; the entries are readable as soon as it returns.
      *
      * @throws dev.vaylix.api.VaylixException ENG-011 if a precondition does not hold, ENG-013 if an

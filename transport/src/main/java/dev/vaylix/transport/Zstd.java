@@ -90,6 +90,11 @@ final class Zstd {
      * @throws VaylixException TRN-011 for any decoder error, TRN-017 if the output exceeds {@code limit}
      */
     static int decompress(byte[] src, int offset, int length, int limit, Output output) {
+        if (length == 0) {
+            // A compressed payload holds at least one zstd frame; libzstd's streaming reader would call an empty
+            // input an empty body, the reference's decoder calls it an incomplete frame.
+            throw ErrorCode.TRN_011.exception();
+        }
         int fast = tryOneShot(src, offset, length, limit, output);
         if (fast >= 0) {
             return fast;

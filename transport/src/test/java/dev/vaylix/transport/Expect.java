@@ -20,8 +20,10 @@ public final class Expect {
         return e;
     }
 
-    /** {@code action} fails with exactly {@code code} and {@code message}. */
-    public static void error(ErrorCode code, String message, Executable action) {
-        assertEquals(message, error(code, action).getMessage());
+    /** {@code action} fails with exactly {@code code} and {@code message}; returns the exception. */
+    public static VaylixException error(ErrorCode code, String message, Executable action) {
+        VaylixException e = error(code, action);
+        assertEquals(message, e.getMessage());
+        return e;
     }
 }

@@ -6,6 +6,8 @@ import dev.vaylix.api.VaylixException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Fuzzes the hello decoders with raw bodies (hellos carry no checksum of their own). Seeds replay in
@@ -19,39 +21,39 @@ class HelloFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
     void clientHello(byte[] body) {
-        ClientHello hello;
-        try {
-            hello = ClientHello.decode(body);
-        } catch (VaylixException e) {
-            Fuzzing.requireCode(e, HELLO_ERRORS);
-            return;
+        ClientHello hello = decodeCanonical(body, ClientHello::decode, ClientHello::encode);
+        if (hello != null) {
+            Negotiation.negotiate(hello, Negotiation.ServerOptions.DEFAULT, Negotiation.NIL_UUID);
         }
-        BodyWriter again = new BodyWriter();
-        hello.encode(again);
-        if (!Arrays.equals(body, again.toByteArray())) {
-            throw new AssertionError("a ClientHello did not re-encode to its own bytes: " + hello);
-        }
-        Negotiation.negotiate(hello, Negotiation.ServerOptions.DEFAULT, Negotiation.NIL_UUID);
     }
 
     @FuzzTest(maxDuration = "30s")
     void serverHello(byte[] body) {
-        ServerHello hello;
-        try {
-            hello = ServerHello.decode(body);
-        } catch (VaylixException e) {
-            Fuzzing.requireCode(e, HELLO_ERRORS);
+        ServerHello hello = decodeCanonical(body, ServerHello::decode, ServerHello::encode);
+        if (hello == null) {
             return;
-        }
-        BodyWriter again = new BodyWriter();
-        hello.encode(again);
-        if (!Arrays.equals(body, again.toByteArray())) {
-            throw new AssertionError("a ServerHello did not re-encode to its own bytes: " + hello);
         }
         try {
             Negotiation.clientSettings(hello, 0);
         } catch (VaylixException e) {
             Fuzzing.requireCode(e, EnumSet.of(ErrorCode.TRN_014));
         }
+    }
+
+    /** The decoded hello, or null after a documented decode error; a decoded hello must re-encode to {@code body}. */
+    private static <T> T decodeCanonical(byte[] body, Function<byte[], T> decoder, BiConsumer<T, BodyWriter> encoder) {
+        T hello;
+        try {
+            hello = decoder.apply(body);
+        } catch (VaylixException e) {
+            Fuzzing.requireCode(e, HELLO_ERRORS);
+            return null;
+        }
+        BodyWriter again = new BodyWriter();
+        encoder.accept(hello, again);
+        if (!Arrays.equals(body, again.toByteArray())) {
+            throw new AssertionError("a hello did not re-encode to its own bytes: " + hello);
+        }
+        return hello;
     }
 }

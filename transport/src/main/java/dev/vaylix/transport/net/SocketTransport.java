@@ -46,20 +46,14 @@ public final class SocketTransport {
         Objects.requireNonNull(tls, "tls");
         return () -> {
             Socket plain = connectSocket(host, port, connectTimeoutMs);
-            SSLSocket ssl;
-            try {
-                ssl = (SSLSocket) tls.context().getSocketFactory().createSocket(plain, host, port, true);
-                tls.apply(ssl);
+            SSLSocket ssl = onSocket(plain, () -> {
+                SSLSocket layered = (SSLSocket) tls.context().getSocketFactory().createSocket(plain, host, port, true);
+                tls.apply(layered);
                 if (connectTimeoutMs > 0) {
-                    ssl.setSoTimeout(connectTimeoutMs); // the handshake is part of connecting
+                    layered.setSoTimeout(connectTimeoutMs); // the handshake is part of connecting
                 }
-            } catch (IOException e) {
-                closeQuietly(plain);
-                throw TransportErrors.ioFailure(e);
-            } catch (RuntimeException e) {
-                closeQuietly(plain);
-                throw e;
-            }
+                return layered;
+            });
             StreamConnection connection = new StreamConnection(new SocketEndpoint(ssl, false));
             try {
                 connection.handshake();
@@ -74,24 +68,28 @@ public final class SocketTransport {
 
     private static Socket connectSocket(String host, int port, int connectTimeoutMs) {
         Socket socket = new Socket();
-        try {
+        return onSocket(socket, () -> {
             SocketEndpoint.configure(socket);
             socket.connect(new InetSocketAddress(host, port), connectTimeoutMs);
             return socket;
-        } catch (IOException e) {
-            closeQuietly(socket);
-            throw TransportErrors.ioFailure(e);
-        } catch (RuntimeException e) {
-            closeQuietly(socket);
-            throw e;
-        }
+        });
     }
 
-    private static void closeQuietly(Socket socket) {
+    private interface SocketStep<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs a connect step; on any failure closes {@code socket} and reports {@code TRN-013} for I/O errors. */
+    private static <T> T onSocket(Socket socket, SocketStep<T> step) {
         try {
-            socket.close();
-        } catch (IOException ignored) {
-            // Already failing with the connect error.
+            return step.run();
+        } catch (IOException | RuntimeException e) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // Already failing with the connect error, which is the one to report.
+            }
+            throw e instanceof IOException io ? TransportErrors.ioFailure(io) : (RuntimeException) e;
         }
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -98,12 +97,6 @@ public final class TlsClientConfig {
 
     /** Configures a freshly created client-mode socket. */
     void apply(SSLSocket socket) {
-        socket.setUseClientMode(true);
-        SSLParameters parameters = socket.getSSLParameters();
-        TlsSupport.restrictProtocols(parameters, socket.getSupportedProtocols());
-        if (verifyHostname) {
-            parameters.setEndpointIdentificationAlgorithm("HTTPS");
-        }
-        socket.setSSLParameters(parameters);
+        TlsSupport.configure(socket, true, false, verifyHostname);
     }
 }

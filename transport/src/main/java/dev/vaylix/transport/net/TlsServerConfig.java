@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -100,11 +99,7 @@ public final class TlsServerConfig {
 
     /** Configures a freshly created server-mode socket. */
     void apply(SSLSocket socket) {
-        socket.setUseClientMode(false);
-        SSLParameters parameters = socket.getSSLParameters();
-        TlsSupport.restrictProtocols(parameters, socket.getSupportedProtocols());
-        parameters.setNeedClientAuth(requiresClientCertificate());
-        socket.setSSLParameters(parameters);
+        TlsSupport.configure(socket, false, requiresClientCertificate(), false);
     }
 
     private static VaylixException invalid(Exception cause) {

@@ -61,8 +61,22 @@ final class TlsSupport {
         return PROTOCOLS.stream().filter(available::contains).toArray(String[]::new);
     }
 
-    static void restrictProtocols(SSLParameters parameters, String[] supported) {
-        parameters.setProtocols(protocols(supported));
+    /**
+     * Configures a freshly created socket: its side of the handshake, TLS 1.3/1.2 only, client certificates
+     * required or not (server side), host-name verification (client side).
+     */
+    static void configure(javax.net.ssl.SSLSocket socket, boolean clientMode, boolean needClientAuth,
+                          boolean verifyHostname) {
+        socket.setUseClientMode(clientMode);
+        SSLParameters parameters = socket.getSSLParameters();
+        parameters.setProtocols(protocols(socket.getSupportedProtocols()));
+        if (needClientAuth) {
+            parameters.setNeedClientAuth(true);
+        }
+        if (verifyHostname) {
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        }
+        socket.setSSLParameters(parameters);
     }
 
     /**

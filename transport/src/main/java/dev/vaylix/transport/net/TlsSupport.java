@@ -87,8 +87,7 @@ final class TlsSupport {
         String algorithm = switch (key.getAlgorithm()) {
             case "RSA" -> "SHA256withRSA";
             case "EC" -> "SHA256withECDSA";
-            case "EdDSA", "Ed25519", "Ed448" -> key.getAlgorithm().equals("EdDSA")
-                    ? certificate.getPublicKey().getAlgorithm() : key.getAlgorithm();
+            case "EdDSA", "Ed25519", "Ed448" -> "EdDSA"; // the curve comes with the key
             case "RSASSA-PSS" -> null; // needs explicit PSS parameters; the handshake will tell
             default -> throw new GeneralSecurityException("unsupported key algorithm " + key.getAlgorithm());
         };

@@ -14,8 +14,8 @@ import java.util.function.LongSupplier;
  *                         reproducible verdict (seeded simulation) use {@link #withoutTimeBudget()}
  *                         and rely on {@code maxStatesPerKey}
  * @param maxStatesPerKey  bound on distinct configurations (linearized set, model state) memoized for
- *                         one key; bounds both time and memory (roughly 100 bytes per state plus the
- *                         model state) and is deterministic
+ *                         one key; bounds both time and memory (roughly 150 bytes per state with the
+ *                         register model) and is deterministic
  * @param parallelism      number of threads checking different keys at once (1 to 64). The verdict and
  *                         the reported violation do not depend on it
  * @param nanoClock        the clock the time budget is measured with ({@code System::nanoTime} unless

@@ -32,14 +32,14 @@ final class Explanation {
         for (int i = skipped; i < prefix.size(); i++) {
             out.append("    ").append(operation(model, prefix.get(i))).append('\n');
         }
-        out.append("  ").append(operation(model, blocked))
-                .append("\n    completed, but cannot be linearized after any extension of that prefix\n");
-        out.append("  operations that could go next (none leads to a linearization):\n");
+        out.append("  stuck at ").append(operation(model, blocked))
+                .append("\n    it must take effect before it completed, and no continuation of the prefix allows that\n");
+        out.append("  operations that could go next:\n");
         int shown = Math.min(candidates.size(), CANDIDATES_SHOWN_MAX);
         for (int i = 0; i < shown; i++) {
             Violation.Candidate c = candidates.get(i);
             out.append("    ").append(operation(model, c.operation()))
-                    .append(c.rejectedByModel() ? "  -- impossible in this state" : "  -- possible, but every continuation fails")
+                    .append(c.rejectedByModel() ? "  -- impossible in this state" : "  -- possible, but no continuation through it works")
                     .append('\n');
         }
         if (candidates.size() > shown) {

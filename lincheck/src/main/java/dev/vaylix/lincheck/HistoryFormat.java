@@ -86,7 +86,8 @@ public final class HistoryFormat {
 
     /**
      * Writes {@code history} as JSON lines with explicit {@code time} fields, so reading it back gives
-     * the same operations with the same times. Operations of unknown outcome whose completion was never
+     * the same operations with the same times (and the same ids, if ids follow invocation order, as
+     * {@link HistoryBuilder} assigns them; otherwise ids are renumbered in that order). Operations of unknown outcome whose completion was never
      * observed ({@link Operation#NEVER}) are written as an invocation alone.
      *
      * @throws LincheckException LIN-006 if a process has overlapping operations (a Jepsen-style
@@ -155,7 +156,9 @@ public final class HistoryFormat {
             }
             chains.add(chain);
         }
-        // Merge by (time, process); within a chain order is kept because each chain is non-decreasing.
+        // Merge by (time, operation id): each chain is non-decreasing in time, so its order is kept;
+        // invocations at equal times come out in id order, so ids assigned in invocation order (as
+        // HistoryBuilder does) survive the round trip.
         record Cursor(List<Event> chain, int index) {
             Event head() {
                 return chain.get(index);
@@ -163,7 +166,7 @@ public final class HistoryFormat {
         }
         PriorityQueue<Cursor> queue = new PriorityQueue<>(Comparator
                 .comparingLong((Cursor c) -> c.head().time())
-                .thenComparingLong(c -> c.head().op().process()));
+                .thenComparingInt(c -> c.head().op().id()));
         for (List<Event> chain : chains) {
             queue.add(new Cursor(chain, 0));
         }

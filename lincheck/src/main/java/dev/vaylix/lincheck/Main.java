@@ -87,8 +87,8 @@ public final class Main {
             err.println("lincheck: " + e.describe());
             return EXIT_ERROR;
         }
-        out.println(result.verdict() + ": " + history.size() + " operations, " + result.keys().size()
-                + " keys checked, " + result.statesExplored() + " states explored");
+        out.println(result.verdict() + ": operations: " + history.size() + ", keys checked: " + result.keys().size()
+                + ", states explored: " + result.statesExplored());
         return switch (result) {
             case CheckResult.Ok ok -> EXIT_OK;
             case CheckResult.Illegal illegal -> {

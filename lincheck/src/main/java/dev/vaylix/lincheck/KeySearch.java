@@ -3,30 +3,30 @@ package dev.vaylix.lincheck;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Decides whether the operations on one key are linearizable: Wing and Gong's backtracking search
  * (1993) with Lowe's memoization of configurations ("Testing for linearizability", 2017), the
  * algorithm Porcupine implements.
  *
- * <p>Operations become events in a doubly linked list sorted by time: a call event at invocation and,
- * for completed operations, a return event at completion (calls first on equal times, so equal times
- * mean concurrent). The operations that may be linearized next are exactly those whose call precedes
- * the first return still in the list. Linearizing one "lifts" its call and return out of the list
- * (dancing links, so backtracking restores them in O(1)); reaching a return means that operation
+ * <p>Operations become events sorted by time: a call event at invocation and, for completed
+ * operations, a return event at completion (calls first on equal times, so equal times mean
+ * concurrent). The operations that may be linearized next are exactly those whose call precedes the
+ * first return still listed. Linearizing one "lifts" its call and return out of the doubly linked
+ * list (dancing links, so backtracking restores them in O(1)); reaching a return means that operation
  * should have been linearized already, so the search backtracks. A configuration is the set of
- * linearized operations plus the model state; one seen before cannot lead anywhere new, so it is
- * pruned. That is what makes the search practical: the number of configurations, not of orders.
+ * linearized operations plus the model state; {@link Memo} prunes repeats and configurations that a
+ * failed one dominates. That is what makes the search practical: it costs configurations, not orders.
  *
  * <p>Operations of unknown outcome have no return event (completion +infinity): they may be
  * linearized at any point after their invocation, or never, which is why the search succeeds as soon
- * as every completed operation is placed. At each configuration completed operations are tried first
- * and unknown ones only after all of them failed, so a correct history does not pay for applying
- * crashed writes it never needed.
+ * as every completed operation is placed. Their calls sit in a list of their own, consulted only
+ * after every completed candidate of a configuration failed, and only up to the first return: a
+ * correct history does not pay for crashed writes it never needed, and the scan of completed
+ * candidates never walks past crashed operations that stay pending forever. One that would leave the
+ * state unchanged is not applied at all: everything after it can follow the current configuration.
  *
  * <p>Single-threaded and deterministic: the same operations give the same answer and the same
  * number of states, except that the time budget and cancellation may cut it short.
@@ -59,56 +59,16 @@ final class KeySearch<S, I, O> {
         }
     }
 
-    /**
-     * A memoized configuration. Operations are numbered in invocation order, so linearized sets look
-     * like "everything below some point, plus a few": stored as the count of leading all-ones words
-     * and the words after them up to the last non-zero one. That form is canonical (equal sets give
-     * equal forms) and small, whatever the history length.
-     */
-    private static final class Configuration {
-        final int leadingFullWords;
-        final long[] tail;
-        final Object state;
-        final int hash;
-
-        Configuration(long[] bits, Object state) {
-            int lead = 0;
-            while (lead < bits.length && bits[lead] == -1L) {
-                lead++;
-            }
-            int end = bits.length;
-            while (end > lead && bits[end - 1] == 0L) {
-                end--;
-            }
-            this.leadingFullWords = lead;
-            this.tail = Arrays.copyOfRange(bits, lead, end);
-            this.state = state;
-            this.hash = 31 * (31 * lead + Arrays.hashCode(tail)) + state.hashCode();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Configuration c
-                    && c.hash == hash
-                    && c.leadingFullWords == leadingFullWords
-                    && Arrays.equals(c.tail, tail)
-                    && c.state.equals(state);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
-
     private final Model<S, I, O> model;
     private final String key;
     private final List<Operation<I, O>> ops;
     private final Node head;
+    private final Node unknownHead;
     private final Node[] callOf;
     private final Node[] returnOf;
     private final int completedCount;
-    private final int unknownCount;
+    /** Index of each operation in its own bitset: completed and unknown operations are kept apart. */
+    private final int[] bitOf;
 
     /**
      * @param operations the operations on {@code key} to place: completed ones and state-changing ones
@@ -121,6 +81,7 @@ final class KeySearch<S, I, O> {
         sorted.sort(Comparator.comparingLong((Operation<I, O> o) -> o.invokeTime()).thenComparingInt(Operation::id));
         this.ops = List.copyOf(sorted);
         int m = ops.size();
+        this.bitOf = new int[m];
         this.callOf = new Node[m];
         this.returnOf = new Node[m];
         List<Node> events = new ArrayList<>(2 * m);
@@ -129,6 +90,7 @@ final class KeySearch<S, I, O> {
             Operation<I, O> op = ops.get(i);
             assert op.outcome() != Outcome.FAIL : "failed operations are dropped before the search";
             boolean unknown = op.outcome() == Outcome.UNKNOWN;
+            bitOf[i] = unknown ? i - completed : completed;
             Node call = new Node(i, true, unknown, op.invokeTime());
             callOf[i] = call;
             events.add(call);
@@ -142,19 +104,29 @@ final class KeySearch<S, I, O> {
             }
         }
         this.completedCount = completed;
-        this.unknownCount = m - completed;
         // Calls before returns at equal times: equal times are concurrent (Operation's contract).
         events.sort(Comparator.comparingLong((Node n) -> n.time)
                 .thenComparingInt(n -> n.call ? 0 : 1)
                 .thenComparingInt(n -> n.op));
+        // Two lists over one order: completed operations' calls and returns, and the calls of
+        // operations of unknown outcome. Those are never lifted unless used, so in one list every scan
+        // would walk past all of them; apart, a scan of completed candidates never sees them.
         this.head = new Node(-1, false, false, Long.MIN_VALUE);
+        this.unknownHead = new Node(-1, true, true, Long.MIN_VALUE);
         Node prev = head;
+        Node prevUnknown = unknownHead;
         for (int p = 0; p < events.size(); p++) {
             Node n = events.get(p);
             n.position = p;
-            n.prev = prev;
-            prev.next = n;
-            prev = n;
+            if (n.unknown) {
+                n.prev = prevUnknown;
+                prevUnknown.next = n;
+                prevUnknown = n;
+            } else {
+                n.prev = prev;
+                prev.next = n;
+                prev = n;
+            }
         }
     }
 
@@ -168,103 +140,115 @@ final class KeySearch<S, I, O> {
 
     Result run(Budget budget) {
         int m = ops.size();
-        long[] linearized = new long[(m + 63) / 64];
-        Set<Configuration> seen = new HashSet<>();
+        PrefixBits completedBits = new PrefixBits(completedCount);
+        PrefixBits unknownBits = new PrefixBits(m - completedCount);
+        Memo memo = new Memo();
+        Memo.Visit[] stackVisit = new Memo.Visit[m];
         Node[] stackNode = new Node[m];
         @SuppressWarnings("unchecked")
         S[] stackState = (S[]) new Object[m];
-        boolean[] stackUnknownPhase = new boolean[m];
+        // For a frame pushed while trying unknown operations: the first return at that configuration,
+        // which bounds the unknown candidates when the search resumes there.
+        Node[] stackFirstReturn = new Node[m];
         int depth = 0;
 
         S state = model.init();
         int completedLeft = completedCount;
-        int unknownLeft = unknownCount;
-        // Phase: false = try completed operations, true = try operations of unknown outcome.
-        boolean unknownPhase = false;
+        // The scan: in the completed list until it meets a return (firstReturn), then in the unknown
+        // list up to that return's position. Candidates are exactly the calls before the first return.
         Node entry = head.next;
+        Node firstReturn = null;
         long iterations = 0;
 
-        int[] bestPrefix = new int[0];
+        // Longest prefix at a dead end, for the explanation. bestPrefix[0, agreeing) equals the
+        // current stack, so recording a new best copies only frames pushed since: O(pushes) overall.
+        int[] bestPrefix = new int[m];
+        int bestLength = -1;
+        int agreeing = 0;
         S bestState = state;
         int bestBlocked = -1;
 
         while (completedLeft > 0) {
             if ((++iterations & BUDGET_CHECK_INTERVAL_MASK) == 0) {
                 if (budget.cancelled()) {
-                    return new Result(Status.CANCELLED, seen.size(), null);
+                    return new Result(Status.CANCELLED, memo.size(), null);
                 }
                 if (budget.timeUp()) {
-                    return new Result(Status.OUT_OF_TIME, seen.size(), null);
+                    return new Result(Status.OUT_OF_TIME, memo.size(), null);
                 }
             }
-            // A completed operation's return is still listed, so the scan always meets a return first.
-            assert entry != null : "scan ran past the last return";
-            if (entry.call) {
-                if (entry.unknown == unknownPhase) {
-                    Operation<I, O> op = ops.get(entry.op);
-                    Optional<S> next = entry.unknown
-                            ? model.stepUnknown(state, op.input())
-                            : model.step(state, op.input(), op.output());
-                    if (next.isPresent()) {
-                        S nextState = next.get();
-                        setBit(linearized, entry.op);
-                        if (seen.add(new Configuration(linearized, nextState))) {
-                            if (seen.size() > budget.maxStatesPerKey()) {
-                                return new Result(Status.OUT_OF_STATES, seen.size(), null);
-                            }
-                            stackNode[depth] = entry;
-                            stackState[depth] = state;
-                            stackUnknownPhase[depth] = unknownPhase;
-                            depth++;
-                            lift(entry);
-                            if (entry.unknown) {
-                                unknownLeft--;
-                            } else {
-                                completedLeft--;
-                            }
-                            state = nextState;
-                            unknownPhase = false;
-                            entry = head.next;
-                            continue;
+            if (firstReturn == null && !entry.call) {
+                // A completed operation's return is still listed, so this scan always ends here.
+                firstReturn = entry;
+                entry = unknownHead.next;
+                continue;
+            }
+            boolean deadEnd = firstReturn != null && (entry == null || entry.position > firstReturn.position);
+            if (!deadEnd) {
+                Operation<I, O> op = ops.get(entry.op);
+                Optional<S> next = entry.unknown
+                        ? model.stepUnknown(state, op.input())
+                        : model.step(state, op.input(), op.output());
+                // An unknown operation that leaves the state as it is can only be skipped: whatever
+                // follows it can follow the current configuration directly, and is tried from there.
+                if (next.isPresent() && !(entry.unknown && next.get().equals(state))) {
+                    S nextState = next.get();
+                    PrefixBits bits = entry.unknown ? unknownBits : completedBits;
+                    bits.set(bitOf[entry.op]);
+                    Memo.Visit visit = memo.enter(completedBits, unknownBits, nextState);
+                    if (visit != null) {
+                        if (memo.size() > budget.maxStatesPerKey()) {
+                            return new Result(Status.OUT_OF_STATES, memo.size(), null);
                         }
-                        clearBit(linearized, entry.op);
+                        stackVisit[depth] = visit;
+                        stackNode[depth] = entry;
+                        stackState[depth] = state;
+                        stackFirstReturn[depth] = firstReturn;
+                        depth++;
+                        lift(entry);
+                        if (!entry.unknown) {
+                            completedLeft--;
+                        }
+                        state = nextState;
+                        entry = head.next;
+                        firstReturn = null;
+                        continue;
                     }
+                    bits.clear(bitOf[entry.op]);
                 }
                 entry = entry.next;
                 continue;
             }
-            // Reached a return: that operation was due and nothing placed it.
-            if (!unknownPhase && unknownLeft > 0) {
-                unknownPhase = true;
-                entry = head.next;
-                continue;
-            }
-            if (depth > bestPrefix.length || bestBlocked < 0) {
-                bestPrefix = new int[depth];
-                for (int i = 0; i < depth; i++) {
+            // Every candidate failed: the operation of firstReturn was due and nothing placed it.
+            if (depth > bestLength) {
+                for (int i = agreeing; i < depth; i++) {
                     bestPrefix[i] = stackNode[i].op;
                 }
+                agreeing = depth;
+                bestLength = depth;
                 bestState = state;
-                bestBlocked = entry.op;
+                bestBlocked = firstReturn.op;
             }
             if (depth == 0) {
-                return new Result(Status.ILLEGAL, seen.size(), explain(bestPrefix, bestState, bestBlocked));
+                return new Result(Status.ILLEGAL, memo.size(),
+                        explain(Arrays.copyOf(bestPrefix, bestLength), bestState, bestBlocked));
             }
             depth--;
+            agreeing = Math.min(agreeing, depth);
             Node top = stackNode[depth];
             state = stackState[depth];
             stackState[depth] = null;
-            unknownPhase = stackUnknownPhase[depth];
+            firstReturn = stackFirstReturn[depth];
             unlift(top);
-            clearBit(linearized, top.op);
-            if (top.unknown) {
-                unknownLeft++;
-            } else {
+            memo.leave(stackVisit[depth]);
+            stackVisit[depth] = null;
+            (top.unknown ? unknownBits : completedBits).clear(bitOf[top.op]);
+            if (!top.unknown) {
                 completedLeft++;
             }
             entry = top.next;
         }
-        return new Result(Status.OK, seen.size(), null);
+        return new Result(Status.OK, memo.size(), null);
     }
 
     private static void lift(Node call) {
@@ -294,14 +278,6 @@ final class KeySearch<S, I, O> {
         if (n.next != null) {
             n.next.prev = n;
         }
-    }
-
-    private static void setBit(long[] bits, int i) {
-        bits[i >>> 6] |= 1L << i;
-    }
-
-    private static void clearBit(long[] bits, int i) {
-        bits[i >>> 6] &= ~(1L << i);
     }
 
     private Violation explain(int[] prefixOps, S stateAfter, int blockedOp) {

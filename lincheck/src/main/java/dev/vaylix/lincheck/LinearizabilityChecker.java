@@ -80,7 +80,7 @@ public final class LinearizabilityChecker {
         }
         List<KeySearch<S, I, O>> searches = new ArrayList<>(byKey.size());
         for (Map.Entry<String, List<Operation<I, O>>> e : byKey.entrySet()) {
-            searches.add(new KeySearch<>(model, e.getKey(), e.getValue()));
+            searches.add(new KeySearch<>(model.specialize(e.getValue()), e.getKey(), e.getValue()));
         }
         return searches;
     }

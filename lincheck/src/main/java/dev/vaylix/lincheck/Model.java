@@ -1,5 +1,6 @@
 package dev.vaylix.lincheck;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -68,6 +69,17 @@ public interface Model<S, I, O> {
      * @throws LincheckException LIN-006 if the pair is malformed
      */
     default void validate(I input, O output) {
+    }
+
+    /**
+     * The model to check one key with, given all the operations the search will place on that key.
+     * Lets a model forget state that no operation on the key observes (the register forgets versions
+     * when no output reports one): configurations that differ only in unobserved state then compare
+     * equal, which keeps crashed operations from multiplying them. The returned model must accept
+     * exactly the same sequences of these operations as this one. Default: this model.
+     */
+    default Model<S, I, O> specialize(List<Operation<I, O>> operations) {
+        return this;
     }
 
     /** A short human description of an operation; {@code output} is null when it was not observed. */

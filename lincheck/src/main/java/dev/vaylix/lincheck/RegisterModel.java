@@ -1,5 +1,6 @@
 package dev.vaylix.lincheck;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -8,13 +9,23 @@ import java.util.OptionalLong;
  * A versioned read/write/compare-and-set register per key: the sequential specification of Vaylix's
  * GET, SET and conditional SET on one key. Deterministic, so an operation with unknown outcome has one
  * effect when it takes effect (a CAS whose comparison fails leaves the state unchanged).
+ *
+ * <p>On a key where no output reports a version, {@link #specialize} switches to a variant that does
+ * not count stores (every stored value has version 1): versions can then refute nothing, and states
+ * that differ only in how many crashed writes were applied become one.
  */
 public final class RegisterModel implements Model<RegisterState, RegisterInput, RegisterOutput> {
 
     /** Stateless and thread-safe. */
-    public static final RegisterModel INSTANCE = new RegisterModel();
+    public static final RegisterModel INSTANCE = new RegisterModel(true);
 
-    private RegisterModel() {
+    /** The variant for keys where no version is observed. */
+    private static final RegisterModel WITHOUT_VERSIONS = new RegisterModel(false);
+
+    private final boolean countsVersions;
+
+    private RegisterModel(boolean countsVersions) {
+        this.countsVersions = countsVersions;
     }
 
     @Override
@@ -32,7 +43,7 @@ public final class RegisterModel implements Model<RegisterState, RegisterInput, 
                         : Optional.empty();
             }
             case RegisterInput.Write w -> {
-                RegisterState next = state.store(w.value());
+                RegisterState next = store(state, w.value());
                 yield versionMatches(((RegisterOutput.WriteOk) output).version(), next.version())
                         ? Optional.of(next)
                         : Optional.empty();
@@ -46,7 +57,7 @@ public final class RegisterModel implements Model<RegisterState, RegisterInput, 
                 if (!matches) {
                     yield Optional.of(state);
                 }
-                RegisterState next = state.store(c.newValue());
+                RegisterState next = store(state, c.newValue());
                 yield versionMatches(cas.version(), next.version()) ? Optional.of(next) : Optional.empty();
             }
         };
@@ -56,9 +67,9 @@ public final class RegisterModel implements Model<RegisterState, RegisterInput, 
     public Optional<RegisterState> stepUnknown(RegisterState state, RegisterInput input) {
         return switch (input) {
             case RegisterInput.Read r -> Optional.of(state);
-            case RegisterInput.Write w -> Optional.of(state.store(w.value()));
+            case RegisterInput.Write w -> Optional.of(store(state, w.value()));
             case RegisterInput.Cas c -> Optional.of(
-                    Objects.equals(state.value(), c.expected()) ? state.store(c.newValue()) : state);
+                    Objects.equals(state.value(), c.expected()) ? store(state, c.newValue()) : state);
         };
     }
 
@@ -85,8 +96,34 @@ public final class RegisterModel implements Model<RegisterState, RegisterInput, 
     }
 
     @Override
+    public Model<RegisterState, RegisterInput, RegisterOutput> specialize(
+            List<Operation<RegisterInput, RegisterOutput>> operations) {
+        for (Operation<RegisterInput, RegisterOutput> op : operations) {
+            boolean reportsVersion = switch (op.output()) {
+                case null -> false;
+                case RegisterOutput.ReadOk r -> r.version().isPresent();
+                case RegisterOutput.WriteOk w -> w.version().isPresent();
+                case RegisterOutput.CasOk c -> c.version().isPresent();
+            };
+            if (reportsVersion) {
+                return this;
+            }
+        }
+        return WITHOUT_VERSIONS;
+    }
+
+    @Override
+    public String describeState(RegisterState state) {
+        return countsVersions ? state.toString() : RegisterState.quote(state.value());
+    }
+
+    @Override
     public String describe(RegisterInput input, RegisterOutput output) {
         return output == null ? input.toString() : input + " -> " + output;
+    }
+
+    private RegisterState store(RegisterState state, String newValue) {
+        return countsVersions ? state.store(newValue) : new RegisterState(newValue, 1);
     }
 
     private static boolean versionMatches(OptionalLong observed, long actual) {

@@ -92,6 +92,18 @@ class AcceptedHistoriesTest {
     }
 
     @Test
+    void crashed_writes_may_take_effect_in_the_opposite_order_of_their_invocations() {
+        // The search first tries a then b, which fails; b alone must still be explored afterwards
+        // (applying fewer crashed operations leaves more options, so it is not dominated).
+        new Timeline()
+                .invoke(1, write("a")).invoke(2, write("b"))
+                .info(1).info(2)
+                .read(3, "b")
+                .read(3, "a")
+                .assertLinearizable();
+    }
+
+    @Test
     void invocation_still_pending_at_the_end_is_treated_as_unknown() {
         new Timeline().invoke(1, write("a")).read(2, "a").assertLinearizable();
     }

@@ -65,6 +65,22 @@ class RegisterModelTest {
     }
 
     @Test
+    void keys_without_observed_versions_are_checked_without_counting_stores() {
+        var noVersions = java.util.List.of(
+                Operation.ok(0, 1, "x", write("a"), RegisterOutput.writeOk(), 1, 2),
+                Operation.<RegisterInput, RegisterOutput>unknown(1, 2, "x", write("b"), 3, 4));
+        var model = M.specialize(noVersions);
+        RegisterState once = model.stepUnknown(model.init(), write("a")).orElseThrow();
+        RegisterState twice = model.stepUnknown(once, write("a")).orElseThrow();
+        assertEquals(once, twice, "one store or two of the same value: the same state when nothing reads versions");
+        assertEquals("\"a\"", model.describeState(twice));
+
+        var withVersion = java.util.List.of(
+                Operation.ok(0, 1, "x", read(), RegisterOutput.readOk(null, 0), 1, 2));
+        assertTrue(M.specialize(withVersion) == M, "a reported version keeps versions counted");
+    }
+
+    @Test
     void malformed_outputs_are_rejected() {
         assertEquals(LincheckError.LIN_006,
                 assertThrows(LincheckException.class, () -> M.validate(read(), RegisterOutput.casOk(true))).code());

@@ -1,8 +1,11 @@
 package dev.vaylix.server.audit;
 
 import dev.vaylix.api.ErrorCode;
+import dev.vaylix.api.command.CommandType;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -51,30 +54,63 @@ public sealed interface AuditDetails {
         }
     }
 
-    /** The user mutations, each with its event type. */
-    enum UserAction {
-        CREATE_USER("rbac_create_user"),
-        ALTER_USER_PASSWORD("rbac_alter_user_password"),
-        DROP_USER("rbac_drop_user");
+    /** The RBAC mutations: each command with its event type. */
+    enum RbacAction {
+        CREATE_USER("rbac_create_user", CommandType.CREATE_USER),
+        ALTER_USER_PASSWORD("rbac_alter_user_password", CommandType.ALTER_USER_PASSWORD),
+        DROP_USER("rbac_drop_user", CommandType.DROP_USER),
+        CREATE_ROLE("rbac_create_role", CommandType.CREATE_ROLE),
+        DROP_ROLE("rbac_drop_role", CommandType.DROP_ROLE),
+        GRANT_ROLE("rbac_grant_role", CommandType.GRANT_ROLE),
+        REVOKE_ROLE("rbac_revoke_role", CommandType.REVOKE_ROLE),
+        GRANT_PERMISSION("rbac_grant_permission", CommandType.GRANT_PERMISSION),
+        REVOKE_PERMISSION("rbac_revoke_permission", CommandType.REVOKE_PERMISSION);
 
         private final String eventType;
+        private final CommandType command;
 
-        UserAction(String eventType) {
+        RbacAction(String eventType, CommandType command) {
             this.eventType = eventType;
+            this.command = command;
+        }
+
+        public String eventType() {
+            return eventType;
+        }
+
+        /** The command that performs it (its audit name is the line's {@code opcode}). */
+        public CommandType command() {
+            return command;
+        }
+
+        /** Refuses an action whose details have another shape (a caller bug). */
+        RbacAction requireOneOf(Set<RbacAction> allowed) {
+            if (!allowed.contains(this)) {
+                throw new IllegalArgumentException(this + " is not one of " + allowed);
+            }
+            return this;
+        }
+    }
+
+    /** The details of an RBAC mutation: its event type is its action's. */
+    sealed interface Rbac extends AuditDetails {
+        RbacAction action();
+
+        @Override
+        default String eventType() {
+            return action().eventType();
         }
     }
 
     /** {@code rbac_create_user} / {@code rbac_alter_user_password} / {@code rbac_drop_user}. */
-    record UserChange(UserAction action, String targetUser, AuditStatus result) implements AuditDetails {
+    record UserChange(RbacAction action, String targetUser, AuditStatus result) implements Rbac {
+        private static final Set<RbacAction> ACTIONS = EnumSet.of(RbacAction.CREATE_USER, RbacAction.ALTER_USER_PASSWORD,
+                RbacAction.DROP_USER);
+
         public UserChange {
-            Objects.requireNonNull(action, "action");
+            action.requireOneOf(ACTIONS);
             targetUser = AuditText.bounded(targetUser);
             Objects.requireNonNull(result, "result");
-        }
-
-        @Override
-        public String eventType() {
-            return action.eventType;
         }
 
         @Override
@@ -83,29 +119,14 @@ public sealed interface AuditDetails {
         }
     }
 
-    /** The role mutations. */
-    enum RoleAction {
-        CREATE_ROLE("rbac_create_role"),
-        DROP_ROLE("rbac_drop_role");
-
-        private final String eventType;
-
-        RoleAction(String eventType) {
-            this.eventType = eventType;
-        }
-    }
-
     /** {@code rbac_create_role} / {@code rbac_drop_role}. */
-    record RoleChange(RoleAction action, String role, AuditStatus result) implements AuditDetails {
+    record RoleChange(RbacAction action, String role, AuditStatus result) implements Rbac {
+        private static final Set<RbacAction> ACTIONS = EnumSet.of(RbacAction.CREATE_ROLE, RbacAction.DROP_ROLE);
+
         public RoleChange {
-            Objects.requireNonNull(action, "action");
+            action.requireOneOf(ACTIONS);
             role = AuditText.bounded(role);
             Objects.requireNonNull(result, "result");
-        }
-
-        @Override
-        public String eventType() {
-            return action.eventType;
         }
 
         @Override
@@ -114,30 +135,15 @@ public sealed interface AuditDetails {
         }
     }
 
-    /** Granting and revoking a role to a user. */
-    enum MembershipAction {
-        GRANT_ROLE("rbac_grant_role"),
-        REVOKE_ROLE("rbac_revoke_role");
-
-        private final String eventType;
-
-        MembershipAction(String eventType) {
-            this.eventType = eventType;
-        }
-    }
-
     /** {@code rbac_grant_role} / {@code rbac_revoke_role}. */
-    record RoleMembership(MembershipAction action, String role, String targetUser, AuditStatus result) implements AuditDetails {
+    record RoleMembership(RbacAction action, String role, String targetUser, AuditStatus result) implements Rbac {
+        private static final Set<RbacAction> ACTIONS = EnumSet.of(RbacAction.GRANT_ROLE, RbacAction.REVOKE_ROLE);
+
         public RoleMembership {
-            Objects.requireNonNull(action, "action");
+            action.requireOneOf(ACTIONS);
             role = AuditText.bounded(role);
             targetUser = AuditText.bounded(targetUser);
             Objects.requireNonNull(result, "result");
-        }
-
-        @Override
-        public String eventType() {
-            return action.eventType;
         }
 
         @Override
@@ -146,32 +152,17 @@ public sealed interface AuditDetails {
         }
     }
 
-    /** Granting and revoking a permission to a role. */
-    enum PermissionAction {
-        GRANT_PERMISSION("rbac_grant_permission"),
-        REVOKE_PERMISSION("rbac_revoke_permission");
-
-        private final String eventType;
-
-        PermissionAction(String eventType) {
-            this.eventType = eventType;
-        }
-    }
-
     /** {@code rbac_grant_permission} / {@code rbac_revoke_permission}; {@code permission} as typed. */
-    record PermissionChange(PermissionAction action, String permission, String pattern, String role, AuditStatus result)
-            implements AuditDetails {
+    record PermissionChange(RbacAction action, String permission, String pattern, String role, AuditStatus result)
+            implements Rbac {
+        private static final Set<RbacAction> ACTIONS = EnumSet.of(RbacAction.GRANT_PERMISSION, RbacAction.REVOKE_PERMISSION);
+
         public PermissionChange {
-            Objects.requireNonNull(action, "action");
+            action.requireOneOf(ACTIONS);
             permission = AuditText.bounded(permission);
             pattern = AuditText.bounded(pattern);
             role = AuditText.bounded(role);
             Objects.requireNonNull(result, "result");
-        }
-
-        @Override
-        public String eventType() {
-            return action.eventType;
         }
 
         @Override

@@ -95,48 +95,33 @@ public record AuditEvent(AuditContext context, String opcode, AuditStatus status
     }
 
     /** CREATE USER, ALTER USER … PASSWORD, DROP USER. */
-    public static AuditEvent userChange(AuditContext context, AuditDetails.UserAction action, String targetUser, AuditStatus status,
+    public static AuditEvent userChange(AuditContext context, AuditDetails.RbacAction action, String targetUser, AuditStatus status,
                                         Optional<ErrorCode> errorCode, long latencyMs) {
-        CommandType command = switch (action) {
-            case CREATE_USER -> CommandType.CREATE_USER;
-            case ALTER_USER_PASSWORD -> CommandType.ALTER_USER_PASSWORD;
-            case DROP_USER -> CommandType.DROP_USER;
-        };
-        return new AuditEvent(context, command.auditName(), status, errorCode, latencyMs,
-                new AuditDetails.UserChange(action, targetUser, status));
+        return rbac(context, status, errorCode, latencyMs, new AuditDetails.UserChange(action, targetUser, status));
     }
 
     /** CREATE ROLE, DROP ROLE. */
-    public static AuditEvent roleChange(AuditContext context, AuditDetails.RoleAction action, String role, AuditStatus status,
+    public static AuditEvent roleChange(AuditContext context, AuditDetails.RbacAction action, String role, AuditStatus status,
                                         Optional<ErrorCode> errorCode, long latencyMs) {
-        CommandType command = switch (action) {
-            case CREATE_ROLE -> CommandType.CREATE_ROLE;
-            case DROP_ROLE -> CommandType.DROP_ROLE;
-        };
-        return new AuditEvent(context, command.auditName(), status, errorCode, latencyMs, new AuditDetails.RoleChange(action, role, status));
+        return rbac(context, status, errorCode, latencyMs, new AuditDetails.RoleChange(action, role, status));
     }
 
     /** GRANT ROLE … TO user, REVOKE ROLE … FROM user. */
-    public static AuditEvent roleMembership(AuditContext context, AuditDetails.MembershipAction action, String role, String targetUser,
+    public static AuditEvent roleMembership(AuditContext context, AuditDetails.RbacAction action, String role, String targetUser,
                                             AuditStatus status, Optional<ErrorCode> errorCode, long latencyMs) {
-        CommandType command = switch (action) {
-            case GRANT_ROLE -> CommandType.GRANT_ROLE;
-            case REVOKE_ROLE -> CommandType.REVOKE_ROLE;
-        };
-        return new AuditEvent(context, command.auditName(), status, errorCode, latencyMs,
-                new AuditDetails.RoleMembership(action, role, targetUser, status));
+        return rbac(context, status, errorCode, latencyMs, new AuditDetails.RoleMembership(action, role, targetUser, status));
     }
 
     /** GRANT PERMISSION / REVOKE PERMISSION; {@code permission} exactly as typed. */
-    public static AuditEvent permissionChange(AuditContext context, AuditDetails.PermissionAction action, String permission,
+    public static AuditEvent permissionChange(AuditContext context, AuditDetails.RbacAction action, String permission,
                                               String pattern, String role, AuditStatus status, Optional<ErrorCode> errorCode,
                                               long latencyMs) {
-        CommandType command = switch (action) {
-            case GRANT_PERMISSION -> CommandType.GRANT_PERMISSION;
-            case REVOKE_PERMISSION -> CommandType.REVOKE_PERMISSION;
-        };
-        return new AuditEvent(context, command.auditName(), status, errorCode, latencyMs,
-                new AuditDetails.PermissionChange(action, permission, pattern, role, status));
+        return rbac(context, status, errorCode, latencyMs, new AuditDetails.PermissionChange(action, permission, pattern, role, status));
+    }
+
+    private static AuditEvent rbac(AuditContext context, AuditStatus status, Optional<ErrorCode> errorCode, long latencyMs,
+                                   AuditDetails.Rbac details) {
+        return new AuditEvent(context, details.action().command().auditName(), status, errorCode, latencyMs, details);
     }
 
     /** A command at or above {@code --slow-command-threshold-ms}; {@code error_code} is always null. */

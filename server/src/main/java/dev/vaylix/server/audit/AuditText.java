@@ -1,5 +1,14 @@
 package dev.vaylix.server.audit;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.vaylix.api.Key;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+
 /**
  * Bounds the strings an audit event carries. A user name or pattern as sent by a client is bounded
  * only by the request quotas, which an operator may raise to megabytes; the audit queue and every
@@ -11,6 +20,7 @@ final class AuditText {
     static final int FIELD_BYTES_MAX = 4096;
     /** Appended to a string that was cut, so a reader never mistakes it for the whole value. */
     static final String TRUNCATED_MARKER = "...[truncated]";
+    private static final byte[] REPLACEMENT_UTF8 = "\uFFFD".getBytes(UTF_8);
 
     private AuditText() {
     }
@@ -21,7 +31,7 @@ final class AuditText {
      */
     static String bounded(String text) {
         String clean = wellFormed(text);
-        if (utf8Length(clean) <= FIELD_BYTES_MAX) {
+        if (Key.utf8Length(clean) <= FIELD_BYTES_MAX) {
             return clean;
         }
         int budget = FIELD_BYTES_MAX - TRUNCATED_MARKER.length();
@@ -29,7 +39,7 @@ final class AuditText {
         int used = 0;
         for (int i = 0; i < clean.length(); ) {
             int codePoint = clean.codePointAt(i);
-            int bytes = utf8Length(codePoint);
+            int bytes = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
             if (used + bytes > budget) {
                 break;
             }
@@ -41,38 +51,22 @@ final class AuditText {
     }
 
     private static String wellFormed(String text) {
-        StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
-            if (paired) {
-                if (out != null) {
-                    out.append(c).append(text.charAt(i + 1));
-                }
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                if (out == null) {
-                    out = new StringBuilder(text.length()).append(text, 0, i);
-                }
-                out.append('\uFFFD');
-            } else if (out != null) {
-                out.append(c);
+            if (Character.isSurrogate(text.charAt(i))) {
+                return UTF_8.decode(encodeReplacing(text)).toString();
             }
         }
-        return out == null ? text : out.toString();
+        return text; // the common case: no surrogate at all
     }
 
-    private static int utf8Length(String text) {
-        int total = 0;
-        for (int i = 0; i < text.length(); ) {
-            int codePoint = text.codePointAt(i);
-            total += utf8Length(codePoint);
-            i += Character.charCount(codePoint);
+    /** UTF-8 with each unpaired surrogate encoded as U+FFFD (the JDK's default replacement is {@code ?}). */
+    private static ByteBuffer encodeReplacing(String text) {
+        CharsetEncoder encoder = UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(REPLACEMENT_UTF8);
+        try {
+            return encoder.encode(CharBuffer.wrap(text));
+        } catch (CharacterCodingException e) {
+            throw new IllegalStateException("a replacing encoder does not fail", e);
         }
-        return total;
-    }
-
-    private static int utf8Length(int codePoint) {
-        return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
     }
 }

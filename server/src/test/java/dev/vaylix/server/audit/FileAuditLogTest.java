@@ -52,6 +52,17 @@ class FileAuditLogTest {
         return out;
     }
 
+    /** Opens the log at {@code file}, records {@code auth(id)} for each id, waits until durable, closes. */
+    private Path writeAll(Path file, int... ids) throws InterruptedException {
+        try (FileAuditLog log = FileAuditLog.open(file, clock, AuditLogOptions.DEFAULTS)) {
+            for (int id : ids) {
+                log.record(auth(id));
+            }
+            assertTrue(log.awaitDurable(WAIT_MS));
+        }
+        return file;
+    }
+
     @Test
     void events_are_appended_durably_and_a_restart_continues_the_verified_chain() throws Exception {
         Path file = dir.resolve("nested/audit.log");
@@ -83,7 +94,7 @@ class FileAuditLogTest {
     void concurrent_recorders_produce_one_gapless_chain() throws Exception {
         Path file = dir.resolve("audit.log");
         int threads = 4;
-        int perThread = 250;
+        int perThread = 100;
         try (FileAuditLog log = FileAuditLog.open(file, clock, AuditLogOptions.DEFAULTS.withQueueCapacity(threads * perThread))) {
             List<Thread> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -107,12 +118,7 @@ class FileAuditLogTest {
 
     @Test
     void a_corrupted_complete_line_fails_closed_and_leaves_the_file_untouched() throws Exception {
-        Path file = dir.resolve("audit.log");
-        try (FileAuditLog log = FileAuditLog.open(file, clock, AuditLogOptions.DEFAULTS)) {
-            log.record(auth(1));
-            log.record(auth(2));
-            assertTrue(log.awaitDurable(WAIT_MS));
-        }
+        Path file = writeAll(dir.resolve("audit.log"), 1, 2);
         String tampered = Files.readString(file).replace("\"username\":\"user1\"}", "\"username\":\"admin\"}");
         Files.writeString(file, tampered);
         VaylixException e = assertThrows(VaylixException.class, () -> FileAuditLog.open(file, clock, AuditLogOptions.DEFAULTS));
@@ -125,11 +131,7 @@ class FileAuditLogTest {
 
     @Test
     void a_torn_last_line_is_cut_off_and_reported_and_the_chain_goes_on() throws Exception {
-        Path file = dir.resolve("audit.log");
-        try (FileAuditLog log = FileAuditLog.open(file, clock, AuditLogOptions.DEFAULTS)) {
-            log.record(auth(1));
-            assertTrue(log.awaitDurable(WAIT_MS));
-        }
+        Path file = writeAll(dir.resolve("audit.log"), 1);
         long intact = Files.size(file);
         Files.write(file, "{\"audit_version\":1,\"sequ".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
         try (FileAuditLog log = FileAuditLog.open(file, clock, AuditLogOptions.DEFAULTS)) {
@@ -143,11 +145,7 @@ class FileAuditLogTest {
 
     @Test
     void a_complete_last_line_that_lost_its_newline_is_kept() throws Exception {
-        Path file = dir.resolve("audit.log");
-        try (FileAuditLog log = FileAuditLog.open(file, clock, AuditLogOptions.DEFAULTS)) {
-            log.record(auth(1));
-            assertTrue(log.awaitDurable(WAIT_MS));
-        }
+        Path file = writeAll(dir.resolve("audit.log"), 1);
         byte[] content = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(content, content.length - 1));
         try (FileAuditLog log = FileAuditLog.open(file, clock, AuditLogOptions.DEFAULTS)) {

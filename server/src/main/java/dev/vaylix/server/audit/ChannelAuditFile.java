@@ -55,14 +55,21 @@ final class ChannelAuditFile implements AuditFile {
         FileChannel channel = null;
         try {
             Path parent = absolute.getParent();
+            Path firstCreated = absolute;
+            while (firstCreated.getParent() != null && !Files.exists(firstCreated.getParent())) {
+                firstCreated = firstCreated.getParent();
+            }
             if (parent != null) {
                 Files.createDirectories(parent);
             }
             boolean created = !Files.exists(absolute);
             channel = created ? create(absolute) : FileChannel.open(absolute, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel, absolute);
-            if (created && parent != null) {
-                syncDirectory(parent); // the new file's name must survive a crash like its lines
+            if (created) {
+                // Every new name, from the first directory created down to the file, must survive a crash like the lines.
+                for (Path dir = parent; dir != null && dir.startsWith(firstCreated.getParent()); dir = dir.getParent()) {
+                    syncDirectory(dir);
+                }
             }
             channel.position(0);
             // The stream is not closed: that would close the channel the log goes on writing.

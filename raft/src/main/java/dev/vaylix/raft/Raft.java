@@ -157,7 +157,8 @@ final class Raft {
         role = Role.FOLLOWER;
         leaderId = newLeader;
         resetTimers();
-        abortLeaderTransfer("stepped down");
+        // A transfer ends with the leadership (its target's campaign usually is why); RoleChanged says why.
+        leadTransferee = NONE;
         tracker.resetVotes();
         if (wasLeader) {
             reads.failLeaderReads(ReadFailure.Reason.LEADERSHIP_LOST);

@@ -354,7 +354,9 @@ final class StepLeader {
         }
         for (String learner : r.tracker.configuration().learners()) {
             Progress pr = r.tracker.progress(learner);
-            if (pr != null && pr.match() + r.config.learnerCatchUpEntries() >= r.log.lastIndex()) {
+            // Caught up: it answered in this term (REPLICATE) and is within the configured distance.
+            if (pr != null && pr.state() == ProgressState.REPLICATE
+                    && pr.match() + r.config.learnerCatchUpEntries() >= r.log.lastIndex()) {
                 proposeConfChange(new ConfChange.PromoteLearner(learner), r.lastLeaderTimeMs);
                 return;
             }

@@ -40,6 +40,8 @@ final class ScenarioEnv implements SimNode.Host {
     private int electionTicks = 10;
     private int heartbeatTicks = 1;
     private int chunkBytes = 1 << 20;
+    private int maxMessageBytes = 1 << 20;
+    private int maxInflight = 256;
     private long nextTimeMs = 1_000;
 
     String run(Command command) {
@@ -89,6 +91,8 @@ final class ScenarioEnv implements SimNode.Host {
         heartbeatTicks = command.intOption("heartbeat", heartbeatTicks);
         chunkBytes = command.intOption("chunk", chunkBytes);
         int snapshotEvery = command.intOption("snapshot-every", 0);
+        maxMessageBytes = command.intOption("max-msg-bytes", maxMessageBytes);
+        maxInflight = command.intOption("inflight", maxInflight);
         List<String> ids = new ArrayList<>();
         int next = nodes.size() + 1;
         for (int i = 0; i < count; i++) {
@@ -105,9 +109,12 @@ final class ScenarioEnv implements SimNode.Host {
         }
         for (String id : ids) {
             RaftConfig config = RaftConfig.defaults("scenario", id).withTimeouts(electionTicks, heartbeatTicks)
-                    .withSnapshotChunkBytes(chunkBytes);
-            SimNode node = new SimNode(config, PersistentState.bootstrap(bootstrap), _ -> 0, this::event, this,
-                    snapshotEvery);
+                    .withSnapshotChunkBytes(chunkBytes)
+                    .withFlowControl(maxMessageBytes, maxInflight, (long) maxMessageBytes * maxInflight);
+            // Randomised timeouts are pinned to their maximum (2T - 1 ticks): after tick-election (T ticks) a
+            // node has forgotten its leader (its lease ran out) but has not campaigned; campaigns are explicit.
+            SimNode node = new SimNode(config, PersistentState.bootstrap(bootstrap), bound -> bound - 1, this::event,
+                    this, snapshotEvery);
             nodes.put(id, node);
             line("INFO " + id + " starts with " + bootstrap);
         }
@@ -149,7 +156,16 @@ final class ScenarioEnv implements SimNode.Host {
 
     private void crash(String id) {
         int lost = node(id).crash(new SplittableRandom(0));
-        line("INFO " + id + " crashed (" + lost + " unsynced writes lost)");
+        // A scenario simplification: what the node had queued, and what was queued to it, is gone.
+        int discarded = 0;
+        for (Iterator<Message> it = queue.iterator(); it.hasNext(); ) {
+            Message message = it.next();
+            if (message.from().equals(id) || message.to().equals(id)) {
+                it.remove();
+                discarded++;
+            }
+        }
+        line("INFO " + id + " crashed (" + lost + " unsynced writes lost, " + discarded + " queued messages discarded)");
     }
 
     private void restart(String id) {
@@ -221,7 +237,7 @@ final class ScenarioEnv implements SimNode.Host {
             Message message = it.next();
             if (drop.contains(message.to())) {
                 it.remove();
-                line("  dropped: " + Describe.message(message));
+                traffic("  dropped: " + Describe.message(message));
             } else if (!command.hasOption("drop") && (to.isEmpty() || to.contains(message.to()))) {
                 it.remove();
                 selected.add(message);
@@ -235,14 +251,14 @@ final class ScenarioEnv implements SimNode.Host {
     private void step(Message message) {
         SimNode target = nodes.get(message.to());
         if (target == null || target.crashed()) {
-            line("  dropped (down): " + Describe.message(message));
+            traffic("  dropped (down): " + Describe.message(message));
             return;
         }
         if (blocked(message.from(), message.to())) {
-            line("  dropped (partition): " + Describe.message(message));
+            traffic("  dropped (partition): " + Describe.message(message));
             return;
         }
-        line("  " + Describe.message(message));
+        traffic("  " + Describe.message(message));
         target.raft().step(message);
     }
 
@@ -281,7 +297,7 @@ final class ScenarioEnv implements SimNode.Host {
                 byTarget.computeIfAbsent(message.to(), _ -> new ArrayList<>()).add(message);
             }
             for (Map.Entry<String, List<Message>> entry : byTarget.entrySet()) {
-                line("> " + entry.getKey() + " receiving messages");
+                traffic("> " + entry.getKey() + " receiving messages");
                 for (Message message : entry.getValue()) {
                     step(message);
                 }
@@ -310,7 +326,10 @@ final class ScenarioEnv implements SimNode.Host {
 
     @Override
     public void send(Message message) {
-        queue.add(message);
+        SimNode target = nodes.get(message.to());
+        if (target != null && !target.crashed()) {
+            queue.add(message);
+        }
     }
 
     @Override
@@ -344,7 +363,7 @@ final class ScenarioEnv implements SimNode.Host {
             ready.watermarks().ifPresent(w -> lines.add("  watermarks: term=" + w.term() + " commit="
                     + w.committedIndex() + " all=" + w.allVotersDurableIndex() + " local=" + w.localDurableIndex()));
         }
-        if (!lines.isEmpty()) {
+        if (!lines.isEmpty() && level != Level.NONE) {
             line("> " + node + " handling Ready");
             lines.forEach(this::line);
         }
@@ -392,6 +411,13 @@ final class ScenarioEnv implements SimNode.Host {
         };
         if (text != null) {
             line((event instanceof RaftEvent.MessageDropped ? "  DEBUG " : "  INFO ") + text);
+        }
+    }
+
+    /** Output about messages and Readys, silenced by {@code log-level none}. */
+    private void traffic(String text) {
+        if (level != Level.NONE) {
+            line(text);
         }
     }
 

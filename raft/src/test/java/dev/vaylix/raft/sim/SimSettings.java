@@ -15,7 +15,9 @@ import java.util.SplittableRandom;
  * @param duplicateRate        probability a message is delivered twice
  * @param maxDelayTicks        messages take 1..maxDelayTicks ticks (and are reordered by it)
  * @param syncProbability      per tick, probability that a node's pending writes are fsynced (slow disks below 1)
- * @param crashRate            per tick, probability of a crash
+ * @param crashRate            per tick, probability of a crash of a random node
+ * @param leaderCrashRate      per tick, probability that the current leader crashes
+ * @param newLeaderCrashChance probability that a node crashes within a few ticks of winning an election
  * @param partitionRate        per tick without a partition, probability one starts
  * @param membershipRate       per tick, probability of a membership change
  * @param transferRate         per tick, probability of a leadership transfer
@@ -27,11 +29,17 @@ import java.util.SplittableRandom;
  */
 record SimSettings(long seed, int clusterSize, FaultProfile profile, int faultTicks, int livenessTicks,
                    int electionTimeoutTicks, int heartbeatTicks, double dropRate, double duplicateRate,
-                   int maxDelayTicks, double syncProbability, double crashRate, double partitionRate,
+                   int maxDelayTicks, double syncProbability, double crashRate, double leaderCrashRate,
+                   double newLeaderCrashChance, double partitionRate,
                    double membershipRate, double transferRate, int snapshotEveryEntries, int chunkBytes,
                    int maxMessageBytes, int maxInflight, int clients) {
 
-    enum FaultProfile { CALM, LOSSY_NETWORK, PARTITIONS, CRASHES, MEMBERSHIP, CHAOS }
+    /**
+     * Fault mixes. LEADER_CHURN aims at the leader-change corner cases (thesis Figure 3.7): leaders crash
+     * soon after their election, entries travel one per message, so old-term entries reach a majority
+     * before the new leader's own entry does.
+     */
+    enum FaultProfile { CALM, LOSSY_NETWORK, PARTITIONS, CRASHES, MEMBERSHIP, CHAOS, LEADER_CHURN }
 
     static SimSettings forSeed(long seed) {
         FaultProfile[] profiles = FaultProfile.values();
@@ -45,6 +53,10 @@ record SimSettings(long seed, int clusterSize, FaultProfile profile, int faultTi
         int delay = 1 + r.nextInt(2);
         double sync = 1.0;
         double crash = 0;
+        double leaderCrash = 0;
+        double newLeaderCrash = 0;
+        int maxMessageBytes = 60 + r.nextInt(1000);
+        int maxInflight = 1 + r.nextInt(8);
         double partition = 0;
         double membership = 0;
         double transfer = 0;
@@ -71,7 +83,19 @@ record SimSettings(long seed, int clusterSize, FaultProfile profile, int faultTi
                 transfer = 0.003 + r.nextDouble() * 0.01;
                 crash = r.nextDouble() * 0.003;
             }
+            case LEADER_CHURN -> {
+                drop = r.nextDouble() * 0.05;
+                delay = 1 + r.nextInt(4);
+                sync = 0.5 + r.nextDouble() * 0.5;
+                leaderCrash = 0.005 + r.nextDouble() * 0.02;
+                newLeaderCrash = 0.2 + r.nextDouble() * 0.5;
+                partition = r.nextDouble() * 0.01;
+                maxMessageBytes = 1;
+                maxInflight = 1 + r.nextInt(2);
+            }
             case CHAOS -> {
+                leaderCrash = r.nextDouble() * 0.005;
+                newLeaderCrash = r.nextDouble() * 0.1;
                 drop = r.nextDouble() * 0.1;
                 dup = r.nextDouble() * 0.05;
                 delay = 1 + r.nextInt(4);
@@ -83,8 +107,8 @@ record SimSettings(long seed, int clusterSize, FaultProfile profile, int faultTi
             }
         }
         return new SimSettings(seed, clusterSize, profile, 1200, 40 * election, election, heartbeat, drop, dup, delay,
-                sync, crash, partition, membership, transfer, 10 + r.nextInt(50), 16 + r.nextInt(200),
-                60 + r.nextInt(1000), 1 + r.nextInt(8), 2 + r.nextInt(4));
+                sync, crash, leaderCrash, newLeaderCrash, partition, membership, transfer, 10 + r.nextInt(50),
+                16 + r.nextInt(200), maxMessageBytes, maxInflight, 2 + r.nextInt(4));
     }
 
     @Override

@@ -45,6 +45,9 @@ final class Simulation implements SimNode.Host {
     private final SplittableRandom random;
     private final TreeMap<String, SimNode> nodes = new TreeMap<>();
     private final TreeMap<String, Long> restartAtTick = new TreeMap<>();
+    /** Leaders scheduled to crash soon after their election (LEADER_CHURN). */
+    private final TreeMap<String, Long> crashNewLeaderAtTick = new TreeMap<>();
+    private boolean faultsActive = true;
     private final SimNetwork network;
     private final Invariants invariants = new Invariants();
     private final Workload workload;
@@ -216,6 +219,12 @@ final class Simulation implements SimNode.Host {
                 crash(live.get(random.nextInt(live.size())));
             }
         }
+        SimNode leader = leader();
+        if (leader != null && (random.nextDouble() < settings.leaderCrashRate()
+                || (crashNewLeaderAtTick.containsKey(leader.id()) && crashNewLeaderAtTick.get(leader.id()) <= tick))) {
+            crash(leader);
+        }
+        crashNewLeaderAtTick.entrySet().removeIf(e -> e.getValue() <= tick);
         if (healAtTick < 0 && random.nextDouble() < settings.partitionRate()) {
             partition();
         }
@@ -363,6 +372,8 @@ final class Simulation implements SimNode.Host {
     // ---- liveness ----
 
     private void healEverything() {
+        faultsActive = false;
+        crashNewLeaderAtTick.clear();
         for (String id : new ArrayList<>(restartAtTick.keySet())) {
             restart(id);
         }
@@ -458,7 +469,12 @@ final class Simulation implements SimNode.Host {
 
     private void onRaftEvent(RaftEvent event) {
         switch (event) {
-            case RaftEvent.RoleChanged e when e.role() == Role.LEADER -> invariants.becameLeader(e.node(), e.term());
+            case RaftEvent.RoleChanged e when e.role() == Role.LEADER -> {
+                invariants.becameLeader(e.node(), e.term());
+                if (faultsActive && random.nextDouble() < settings.newLeaderCrashChance()) {
+                    crashNewLeaderAtTick.put(e.node(), tick + 1 + random.nextInt(4));
+                }
+            }
             case RaftEvent.LogTruncated e -> invariants.truncated(e.node(), e.fromIndex());
             default -> { }
         }

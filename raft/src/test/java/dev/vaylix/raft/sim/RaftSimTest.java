@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class RaftSimTest {
 
     /** Seeds run by default: enough to cover every profile and size many times in well under a minute. */
-    static final int DEFAULT_SEEDS = 240;
+    static final int DEFAULT_SEEDS = 300;
 
     /** Seeds that once failed (found by long runs), kept forever as regressions. */
     static final long[] REGRESSION_SEEDS = {};

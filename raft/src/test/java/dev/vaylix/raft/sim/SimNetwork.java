@@ -25,6 +25,7 @@ final class SimNetwork {
     private double dropRate;
     private double duplicateRate;
     private int maxDelayTicks = 1;
+    private double lateRate;
     private long sent;
     private long dropped;
     private long duplicated;
@@ -33,7 +34,8 @@ final class SimNetwork {
         this.random = random;
     }
 
-    void configure(double dropRate, double duplicateRate, int maxDelayTicks) {
+    void configure(double dropRate, double duplicateRate, int maxDelayTicks, double lateRate) {
+        this.lateRate = lateRate;
         this.dropRate = dropRate;
         this.duplicateRate = duplicateRate;
         this.maxDelayTicks = Math.max(1, maxDelayTicks);
@@ -56,6 +58,10 @@ final class SimNetwork {
 
     private void enqueue(Message message, long nowTick) {
         long deliverAt = nowTick + 1 + random.nextInt(maxDelayTicks);
+        if (random.nextDouble() < lateRate) {
+            // A straggler: delivered long after everything sent with it (a stale retransmission).
+            deliverAt += 10 + random.nextInt(200);
+        }
         // A random order among messages of the same tick reorders them further.
         inFlight.add(new InFlight(deliverAt, random.nextLong(), message));
     }

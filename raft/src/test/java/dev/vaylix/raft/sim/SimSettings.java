@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
  * @param dropRate             probability a message is lost
  * @param duplicateRate        probability a message is delivered twice
  * @param maxDelayTicks        messages take 1..maxDelayTicks ticks (and are reordered by it)
+ * @param lateRate             probability a message is a straggler, delivered 10..210 ticks late
  * @param syncProbability      per tick, probability that a node's pending writes are fsynced (slow disks below 1)
  * @param crashRate            per tick, probability of a crash of a random node
  * @param leaderCrashRate      per tick, probability that the current leader crashes
@@ -29,7 +30,7 @@ import java.util.SplittableRandom;
  */
 record SimSettings(long seed, int clusterSize, FaultProfile profile, int faultTicks, int livenessTicks,
                    int electionTimeoutTicks, int heartbeatTicks, double dropRate, double duplicateRate,
-                   int maxDelayTicks, double syncProbability, double crashRate, double leaderCrashRate,
+                   int maxDelayTicks, double lateRate, double syncProbability, double crashRate, double leaderCrashRate,
                    double newLeaderCrashChance, double partitionRate,
                    double membershipRate, double transferRate, int snapshotEveryEntries, int chunkBytes,
                    int maxMessageBytes, int maxInflight, int clients) {
@@ -50,6 +51,7 @@ record SimSettings(long seed, int clusterSize, FaultProfile profile, int faultTi
         int heartbeat = 2;
         double drop = 0.0;
         double dup = 0.0;
+        double late = 0.0;
         int delay = 1 + r.nextInt(2);
         double sync = 1.0;
         double crash = 0;
@@ -63,6 +65,7 @@ record SimSettings(long seed, int clusterSize, FaultProfile profile, int faultTi
         switch (profile) {
             case CALM -> { }
             case LOSSY_NETWORK -> {
+                late = r.nextDouble() * 0.03;
                 drop = 0.02 + r.nextDouble() * 0.2;
                 dup = r.nextDouble() * 0.1;
                 delay = 1 + r.nextInt(6);
@@ -84,6 +87,7 @@ record SimSettings(long seed, int clusterSize, FaultProfile profile, int faultTi
                 crash = r.nextDouble() * 0.003;
             }
             case LEADER_CHURN -> {
+                late = r.nextDouble() * 0.02;
                 drop = r.nextDouble() * 0.05;
                 delay = 1 + r.nextInt(4);
                 sync = 0.5 + r.nextDouble() * 0.5;
@@ -94,6 +98,7 @@ record SimSettings(long seed, int clusterSize, FaultProfile profile, int faultTi
                 maxInflight = 1 + r.nextInt(2);
             }
             case CHAOS -> {
+                late = r.nextDouble() * 0.02;
                 leaderCrash = r.nextDouble() * 0.005;
                 newLeaderCrash = r.nextDouble() * 0.1;
                 drop = r.nextDouble() * 0.1;
@@ -107,7 +112,7 @@ record SimSettings(long seed, int clusterSize, FaultProfile profile, int faultTi
             }
         }
         return new SimSettings(seed, clusterSize, profile, 1200, 40 * election, election, heartbeat, drop, dup, delay,
-                sync, crash, leaderCrash, newLeaderCrash, partition, membership, transfer, 10 + r.nextInt(50),
+                late, sync, crash, leaderCrash, newLeaderCrash, partition, membership, transfer, 10 + r.nextInt(50),
                 16 + r.nextInt(200), maxMessageBytes, maxInflight, 2 + r.nextInt(4));
     }
 

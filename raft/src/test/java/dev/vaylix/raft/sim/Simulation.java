@@ -123,7 +123,7 @@ final class Simulation implements SimNode.Host {
         for (String id : ids) {
             addNode(id, initial);
         }
-        network.configure(settings.dropRate(), settings.duplicateRate(), settings.maxDelayTicks());
+        network.configure(settings.dropRate(), settings.duplicateRate(), settings.maxDelayTicks(), settings.lateRate());
     }
 
     private SimNode addNode(String id, Configuration bootstrap) {
@@ -235,7 +235,8 @@ final class Simulation implements SimNode.Host {
             transferLeadership();
         }
         if (settings.profile() == SimSettings.FaultProfile.CHAOS && random.nextDouble() < 0.005) {
-            network.configure(random.nextDouble() * 0.1, random.nextDouble() * 0.05, 1 + random.nextInt(4));
+            network.configure(random.nextDouble() * 0.1, random.nextDouble() * 0.05, 1 + random.nextInt(4),
+                    random.nextDouble() * 0.02);
         }
     }
 
@@ -379,7 +380,7 @@ final class Simulation implements SimNode.Host {
         }
         network.heal();
         healAtTick = -1;
-        network.configure(0, 0, settings.maxDelayTicks());
+        network.configure(0, 0, settings.maxDelayTicks(), 0);
         syncProbability = 1.0;
         trace.nemesis(tick, "HealAll", "faults stopped");
     }

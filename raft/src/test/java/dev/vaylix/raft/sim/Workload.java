@@ -56,6 +56,8 @@ final class Workload {
     private final double invokeProbability;
     private final int timeoutTicks;
     private final Pending[] pending;
+    /** The node each client currently sends to; forgotten when that node disappoints it. */
+    private final String[] believedLeader;
     private final List<String> lastSeen = new ArrayList<>();
     private final List<ClientOperation> history = new ArrayList<>();
     private final TraceEmitter trace;
@@ -67,6 +69,7 @@ final class Workload {
         this.invokeProbability = invokeProbability;
         this.timeoutTicks = timeoutTicks;
         this.pending = new Pending[clients];
+        this.believedLeader = new String[clients];
         this.trace = trace;
     }
 
@@ -91,7 +94,18 @@ final class Workload {
             if (pending[client] != null || random.nextDouble() >= invokeProbability) {
                 continue;
             }
-            String nodeId = leader != null && random.nextInt(4) != 0 ? leader : nodes.get(random.nextInt(nodes.size()));
+            // Clients stick to the node they believe leads (as real clients do) until it disappoints them, so
+            // a deposed leader that has not noticed yet keeps receiving requests; some go anywhere.
+            String believed = believedLeader[client];
+            String nodeId;
+            if (believed != null && nodes.contains(believed) && random.nextInt(8) != 0) {
+                nodeId = believed;
+            } else if (leader != null && random.nextInt(4) != 0) {
+                nodeId = leader;
+            } else {
+                nodeId = nodes.get(random.nextInt(nodes.size()));
+            }
+            believedLeader[client] = nodeId;
             SimNode node = lookup.apply(nodeId);
             String key = KEYS[random.nextInt(KEYS.length)];
             long opId = ++nextOpId;
@@ -117,7 +131,10 @@ final class Workload {
                         write.index = accepted.index();
                         write.term = accepted.term();
                     }
-                    case ProposeResult.Rejected _ -> complete(write, tick, ClientOperation.Outcome.FAIL, null, 0);
+                    case ProposeResult.Rejected rejected -> {
+                        complete(write, tick, ClientOperation.Outcome.FAIL, null, 0);
+                        believedLeader[client] = rejected.leaderHint().isEmpty() ? null : rejected.leaderHint();
+                    }
                 }
             }
             touched.add(nodeId);
@@ -213,6 +230,9 @@ final class Workload {
     }
 
     private void complete(Pending op, long tick, ClientOperation.Outcome outcome, String result, long servedIndex) {
+        if (outcome != ClientOperation.Outcome.OK) {
+            believedLeader[op.client] = null;
+        }
         long index = op.type == ClientOperation.Type.READ ? servedIndex : op.index;
         ClientOperation done = new ClientOperation(op.client, op.key, op.type, op.value, op.expected, op.invokeTick,
                 tick, outcome, outcome == ClientOperation.Outcome.OK ? result : null, index, op.term);

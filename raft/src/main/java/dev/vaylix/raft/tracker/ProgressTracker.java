@@ -131,22 +131,4 @@ public final class ProgressTracker {
     public VoteResult tallyVotes() {
         return majority.voteResult(votes);
     }
-
-    /** Granted and rejected vote counts, for logs and scenario output. */
-    public int[] voteCounts() {
-        int granted = 0;
-        int rejected = 0;
-        for (String voter : configuration.voters()) {
-            Boolean vote = votes.get(voter);
-            if (vote == null) {
-                continue;
-            }
-            if (vote) {
-                granted++;
-            } else {
-                rejected++;
-            }
-        }
-        return new int[] {granted, rejected};
-    }
 }

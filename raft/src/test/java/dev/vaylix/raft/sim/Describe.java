@@ -1,7 +1,6 @@
 package dev.vaylix.raft.sim;
 
 import dev.vaylix.api.Bytes;
-import dev.vaylix.api.log.EntryKind;
 import dev.vaylix.api.log.LogEntry;
 import dev.vaylix.raft.message.AppendEntries;
 import dev.vaylix.raft.message.AppendResponse;
@@ -86,9 +85,5 @@ public final class Describe {
     static String text(Bytes bytes) {
         return bytes.isValidUtf8() && bytes.utf8String().chars().allMatch(c -> c > 32 && c < 127)
                 ? bytes.utf8String() : "0x" + bytes.toHex();
-    }
-
-    static boolean isCommand(LogEntry entry) {
-        return entry.kind() == EntryKind.COMMAND;
     }
 }

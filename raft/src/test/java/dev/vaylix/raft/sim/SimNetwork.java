@@ -26,9 +26,6 @@ final class SimNetwork {
     private double duplicateRate;
     private int maxDelayTicks = 1;
     private double lateRate;
-    private long sent;
-    private long dropped;
-    private long duplicated;
 
     SimNetwork(SplittableRandom random) {
         this.random = random;
@@ -43,14 +40,11 @@ final class SimNetwork {
 
     /** Queues {@code message}; returns false if it was dropped at once. */
     boolean send(Message message, long nowTick) {
-        sent++;
         if (isBlocked(message.from(), message.to()) || random.nextDouble() < dropRate) {
-            dropped++;
             return false;
         }
         enqueue(message, nowTick);
         if (random.nextDouble() < duplicateRate) {
-            duplicated++;
             enqueue(message, nowTick);
         }
         return true;
@@ -66,14 +60,17 @@ final class SimNetwork {
         inFlight.add(new InFlight(deliverAt, random.nextLong(), message));
     }
 
+    /** Queues {@code message} again without loss or duplication (it was held for a paused node). */
+    void redeliver(Message message, long nowTick) {
+        enqueue(message, nowTick);
+    }
+
     /** Messages due at {@code nowTick}, minus those a partition now blocks. */
     List<Message> due(long nowTick) {
         List<Message> out = new ArrayList<>();
         while (!inFlight.isEmpty() && inFlight.peek().deliverAtTick() <= nowTick) {
             Message message = inFlight.poll().message();
-            if (isBlocked(message.from(), message.to())) {
-                dropped++;
-            } else {
+            if (!isBlocked(message.from(), message.to())) {
                 out.add(message);
             }
         }
@@ -102,19 +99,7 @@ final class SimNetwork {
         blocked.clear();
     }
 
-    boolean partitioned() {
-        return !blocked.isEmpty();
-    }
-
     String describeBlocked() {
         return String.join(" ", blocked);
-    }
-
-    int inFlightCount() {
-        return inFlight.size();
-    }
-
-    String stats() {
-        return "sent=" + sent + " dropped=" + dropped + " duplicated=" + duplicated;
     }
 }

@@ -51,7 +51,6 @@ public final class SimNode {
     private KvStateMachine stateMachine;
     private final ArrayDeque<Ready> awaitingSync = new ArrayDeque<>();
     private boolean crashed;
-    private SoftState softState;
     /** Take a snapshot after this many applied entries (0: never). */
     private final int snapshotEveryEntries;
 
@@ -71,7 +70,6 @@ public final class SimNode {
         stateMachine = new KvStateMachine();
         stateMachine.restore(recovered.snapshot().data(), recovered.snapshot().index());
         node = RaftNode.start(config, recovered, random, listener);
-        softState = null;
         crashed = false;
     }
 
@@ -104,10 +102,7 @@ public final class SimNode {
 
     private void handle(Ready ready) {
         host.ready(id(), ready);
-        ready.softState().ifPresent(state -> {
-            softState = state;
-            host.softState(id(), state);
-        });
+        ready.softState().ifPresent(state -> host.softState(id(), state));
         // 1. Messages that may leave before persistence (a leader's appends run parallel to its disk write).
         for (Message message : ready.messages()) {
             host.send(message);
@@ -174,9 +169,5 @@ public final class SimNode {
     /** Starts again from whatever the disk holds. */
     void restart() {
         boot();
-    }
-
-    SoftState softState() {
-        return softState;
     }
 }

@@ -19,6 +19,7 @@ import java.util.SplittableRandom;
  * @param crashRate            per tick, probability of a crash of a random node
  * @param leaderCrashRate      per tick, probability that the current leader crashes
  * @param newLeaderCrashChance probability that a node crashes within a few ticks of winning an election
+ * @param pauseRate            per tick, probability that a node (usually the leader) is paused for 20..200 ticks
  * @param partitionRate        per tick without a partition, probability one starts
  * @param membershipRate       per tick, probability of a membership change
  * @param transferRate         per tick, probability of a leadership transfer
@@ -31,7 +32,7 @@ import java.util.SplittableRandom;
 record SimSettings(long seed, int clusterSize, FaultProfile profile, int faultTicks, int livenessTicks,
                    int electionTimeoutTicks, int heartbeatTicks, double dropRate, double duplicateRate,
                    int maxDelayTicks, double lateRate, double syncProbability, double crashRate, double leaderCrashRate,
-                   double newLeaderCrashChance, double partitionRate,
+                   double newLeaderCrashChance, double pauseRate, double partitionRate,
                    double membershipRate, double transferRate, int snapshotEveryEntries, int chunkBytes,
                    int maxMessageBytes, int maxInflight, int clients) {
 
@@ -57,6 +58,7 @@ record SimSettings(long seed, int clusterSize, FaultProfile profile, int faultTi
         double crash = 0;
         double leaderCrash = 0;
         double newLeaderCrash = 0;
+        double pause = 0;
         int maxMessageBytes = 60 + r.nextInt(1000);
         int maxInflight = 1 + r.nextInt(8);
         double partition = 0;
@@ -74,11 +76,13 @@ record SimSettings(long seed, int clusterSize, FaultProfile profile, int faultTi
                 drop = r.nextDouble() * 0.02;
                 delay = 1 + r.nextInt(3);
                 partition = 0.01 + r.nextDouble() * 0.02;
+                pause = r.nextDouble() * 0.01;
             }
             case CRASHES -> {
                 drop = r.nextDouble() * 0.02;
                 sync = 0.3 + r.nextDouble() * 0.7;
                 crash = 0.005 + r.nextDouble() * 0.015;
+                pause = r.nextDouble() * 0.005;
             }
             case MEMBERSHIP -> {
                 drop = r.nextDouble() * 0.02;
@@ -94,6 +98,7 @@ record SimSettings(long seed, int clusterSize, FaultProfile profile, int faultTi
                 leaderCrash = 0.005 + r.nextDouble() * 0.02;
                 newLeaderCrash = 0.2 + r.nextDouble() * 0.5;
                 partition = r.nextDouble() * 0.01;
+                pause = r.nextDouble() * 0.005;
                 maxMessageBytes = 1;
                 maxInflight = 1 + r.nextInt(2);
             }
@@ -101,6 +106,7 @@ record SimSettings(long seed, int clusterSize, FaultProfile profile, int faultTi
                 late = r.nextDouble() * 0.02;
                 leaderCrash = r.nextDouble() * 0.005;
                 newLeaderCrash = r.nextDouble() * 0.1;
+                pause = r.nextDouble() * 0.005;
                 drop = r.nextDouble() * 0.1;
                 dup = r.nextDouble() * 0.05;
                 delay = 1 + r.nextInt(4);
@@ -112,7 +118,7 @@ record SimSettings(long seed, int clusterSize, FaultProfile profile, int faultTi
             }
         }
         return new SimSettings(seed, clusterSize, profile, 1200, 40 * election, election, heartbeat, drop, dup, delay,
-                late, sync, crash, leaderCrash, newLeaderCrash, partition, membership, transfer, 10 + r.nextInt(50),
+                late, sync, crash, leaderCrash, newLeaderCrash, pause, partition, membership, transfer, 10 + r.nextInt(50),
                 16 + r.nextInt(200), maxMessageBytes, maxInflight, 2 + r.nextInt(4));
     }
 

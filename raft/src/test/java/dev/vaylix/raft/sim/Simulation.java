@@ -45,6 +45,10 @@ final class Simulation implements SimNode.Host {
     private final SplittableRandom random;
     private final TreeMap<String, SimNode> nodes = new TreeMap<>();
     private final TreeMap<String, Long> restartAtTick = new TreeMap<>();
+    /** Paused nodes (a stopped process: no ticks, no messages, no fsync) and when they resume. */
+    private final TreeMap<String, Long> pausedUntilTick = new TreeMap<>();
+    /** Messages that arrived for a paused node, delivered after it resumes. */
+    private final List<Message> heldForPaused = new ArrayList<>();
     /** Leaders scheduled to crash soon after their election (LEADER_CHURN). */
     private final TreeMap<String, Long> crashNewLeaderAtTick = new TreeMap<>();
     private boolean faultsActive = true;
@@ -148,6 +152,10 @@ final class Simulation implements SimNode.Host {
                 trace.message(tick, "NetworkDrop", message, null);
                 continue;
             }
+            if (pausedUntilTick.containsKey(target.id())) {
+                heldForPaused.add(message);
+                continue;
+            }
             target.raft().step(message);
             if (trace.enabled()) {
                 trace.message(tick, "Receive", message, target.raft().status());
@@ -181,10 +189,11 @@ final class Simulation implements SimNode.Host {
         invariants.checkNode(node);
     }
 
+    /** Nodes that are up and running (not crashed, not paused). */
     private List<SimNode> liveNodes() {
         List<SimNode> live = new ArrayList<>();
         for (SimNode node : nodes.values()) {
-            if (!node.crashed()) {
+            if (!node.crashed() && !pausedUntilTick.containsKey(node.id())) {
                 live.add(node);
             }
         }
@@ -195,8 +204,8 @@ final class Simulation implements SimNode.Host {
     private SimNode leader() {
         SimNode best = null;
         long bestTerm = -1;
-        for (SimNode node : nodes.values()) {
-            if (!node.crashed() && node.raft().role() == Role.LEADER && node.raft().term() > bestTerm) {
+        for (SimNode node : liveNodes()) {
+            if (node.raft().role() == Role.LEADER && node.raft().term() > bestTerm) {
                 best = node;
                 bestTerm = node.raft().term();
             }
@@ -208,6 +217,18 @@ final class Simulation implements SimNode.Host {
 
     private void nemesis() {
         restartDueNodes();
+        resumeDueNodes();
+        if (random.nextDouble() < settings.pauseRate()) {
+            SimNode leader = leader();
+            List<SimNode> live = liveNodes();
+            SimNode victim = leader != null && random.nextInt(4) != 0 ? leader
+                    : live.isEmpty() ? null : live.get(random.nextInt(live.size()));
+            if (victim != null) {
+                long until = tick + 20 + random.nextInt(180);
+                pausedUntilTick.put(victim.id(), until);
+                trace.node(tick, victim.id(), "Pause", "until tick " + until, null);
+            }
+        }
         if (healAtTick >= 0 && tick >= healAtTick) {
             network.heal();
             healAtTick = -1;
@@ -240,7 +261,30 @@ final class Simulation implements SimNode.Host {
         }
     }
 
+    /** A paused process continues: clients reach it at once, the messages it missed arrive over the next ticks. */
+    private void resumeDueNodes() {
+        for (String id : new ArrayList<>(pausedUntilTick.keySet())) {
+            if (pausedUntilTick.get(id) <= tick) {
+                resume(id);
+            }
+        }
+    }
+
+    private void resume(String id) {
+        pausedUntilTick.remove(id);
+        for (java.util.Iterator<Message> it = heldForPaused.iterator(); it.hasNext(); ) {
+            Message message = it.next();
+            if (message.to().equals(id)) {
+                network.redeliver(message, tick);
+                it.remove();
+            }
+        }
+        trace.node(tick, id, "Resume", "", null);
+    }
+
     private void crash(SimNode node) {
+        pausedUntilTick.remove(node.id());
+        heldForPaused.removeIf(message -> message.to().equals(node.id()));
         int lost = node.crash(random);
         workload.crashed(tick, node.id());
         restartAtTick.put(node.id(), tick + 1 + random.nextInt(6 * settings.electionTimeoutTicks()));
@@ -374,6 +418,9 @@ final class Simulation implements SimNode.Host {
 
     private void healEverything() {
         faultsActive = false;
+        for (String id : new ArrayList<>(pausedUntilTick.keySet())) {
+            resume(id);
+        }
         crashNewLeaderAtTick.clear();
         for (String id : new ArrayList<>(restartAtTick.keySet())) {
             restart(id);

@@ -2,9 +2,6 @@ package dev.vaylix.raft;
 
 import dev.vaylix.api.Bytes;
 import dev.vaylix.raft.confchange.Configuration;
-import dev.vaylix.raft.message.Message;
-import java.util.ArrayDeque;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,21 +29,16 @@ public class CoreCommitBenchmark {
     @Param({"16", "256"})
     int payloadBytes;
 
-    private final TreeMap<String, RaftNode> nodes = new TreeMap<>();
-    private final ArrayDeque<Message> queue = new ArrayDeque<>();
+    private InMemoryCluster cluster;
     private RaftNode leader;
     private Bytes payload;
 
     @Setup(Level.Trial)
     public void setUp() {
-        Configuration voters = Configuration.ofVoters("a", "b", "c");
-        for (String id : voters.voters()) {
-            nodes.put(id, RaftNode.start(RaftConfig.defaults("bench", id), PersistentState.bootstrap(voters),
-                    bound -> bound - 1, RaftEventListener.NONE));
-        }
-        leader = nodes.get("a");
+        cluster = new InMemoryCluster(Configuration.ofVoters("a", "b", "c"), "a", "b", "c");
+        leader = cluster.node("a");
         leader.campaign();
-        stabilize();
+        cluster.stabilize();
         if (leader.role() != Role.LEADER) {
             throw new IllegalStateException("no leader");
         }
@@ -61,40 +53,16 @@ public class CoreCommitBenchmark {
         for (int i = 0; i < BATCH; i++) {
             target = ((ProposeResult.Accepted) leader.propose(payload, i)).index();
         }
-        stabilize();
+        cluster.stabilize();
         if (leader.commitIndex() < target) {
             throw new IllegalStateException("not committed: " + leader.commitIndex() + " < " + target);
         }
         // Keep memory flat: compact what every node has applied.
         if (target % 10_000 < BATCH) {
-            for (RaftNode node : nodes.values()) {
+            for (RaftNode node : cluster.nodes.values()) {
                 node.compact(node.snapshotAt(node.status().applyingIndex(), Bytes.EMPTY));
             }
         }
         return leader.commitIndex();
-    }
-
-    private void stabilize() {
-        for (int round = 0; round < 10_000; round++) {
-            boolean progress = false;
-            for (RaftNode node : nodes.values()) {
-                while (node.hasReady()) {
-                    Ready ready = node.ready();
-                    queue.addAll(ready.messages());
-                    queue.addAll(ready.messagesAfterPersist());
-                    node.advance(ready);
-                    progress = true;
-                }
-            }
-            while (!queue.isEmpty()) {
-                Message message = queue.poll();
-                nodes.get(message.to()).step(message);
-                progress = true;
-            }
-            if (!progress) {
-                return;
-            }
-        }
-        throw new IllegalStateException("did not stabilize");
     }
 }

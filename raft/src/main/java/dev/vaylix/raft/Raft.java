@@ -113,14 +113,17 @@ final class Raft {
     }
 
     List<Message> takeMessages() {
-        List<Message> out = List.copyOf(messages);
-        messages.clear();
-        return out;
+        return drain(messages);
     }
 
     List<Message> takeMessagesAfterPersist() {
-        List<Message> out = List.copyOf(messagesAfterPersist);
-        messagesAfterPersist.clear();
+        return drain(messagesAfterPersist);
+    }
+
+    /** An immutable copy of {@code list}, which is then emptied (hand-out of Ready contents). */
+    static <T> List<T> drain(List<T> list) {
+        List<T> out = List.copyOf(list);
+        list.clear();
         return out;
     }
 

@@ -176,14 +176,10 @@ final class ReadOnly {
     }
 
     List<ReadState> takeReadStates() {
-        List<ReadState> out = List.copyOf(readStates);
-        readStates.clear();
-        return out;
+        return Raft.drain(readStates);
     }
 
     List<ReadFailure> takeReadFailures() {
-        List<ReadFailure> out = List.copyOf(readFailures);
-        readFailures.clear();
-        return out;
+        return Raft.drain(readFailures);
     }
 }

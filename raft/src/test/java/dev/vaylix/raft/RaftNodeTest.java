@@ -10,60 +10,13 @@ import dev.vaylix.api.log.HardState;
 import dev.vaylix.raft.confchange.ConfChange;
 import dev.vaylix.raft.confchange.Configuration;
 import dev.vaylix.raft.message.Header;
-import dev.vaylix.raft.message.Message;
 import dev.vaylix.raft.message.VoteRequest;
 import dev.vaylix.raft.message.VoteResponse;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** Behaviour of one node through its public API, each test named after the rule it checks. */
 class RaftNodeTest {
-
-    /** Nodes that persist every Ready at once and exchange messages through one queue. */
-    static final class Net {
-        final TreeMap<String, RaftNode> nodes = new TreeMap<>();
-        final ArrayDeque<Message> queue = new ArrayDeque<>();
-        final List<ReadState> readStates = new ArrayList<>();
-
-        Net(Configuration configuration, String... ids) {
-            for (String id : ids) {
-                nodes.put(id, RaftNode.start(RaftConfig.defaults("c", id), PersistentState.bootstrap(configuration),
-                        bound -> bound - 1, RaftEventListener.NONE));
-            }
-        }
-
-        void stabilize() {
-            for (int round = 0; round < 1000; round++) {
-                boolean progress = false;
-                for (RaftNode node : nodes.values()) {
-                    while (node.hasReady()) {
-                        Ready ready = node.ready();
-                        queue.addAll(ready.messages());
-                        queue.addAll(ready.messagesAfterPersist());
-                        readStates.addAll(ready.readStates());
-                        node.advance(ready);
-                        progress = true;
-                    }
-                }
-                while (!queue.isEmpty()) {
-                    Message message = queue.poll();
-                    nodes.get(message.to()).step(message);
-                    progress = true;
-                }
-                if (!progress) {
-                    return;
-                }
-            }
-            throw new AssertionError("did not stabilize");
-        }
-
-        RaftNode node(String id) {
-            return nodes.get(id);
-        }
-    }
 
     private static RaftNode single(String id, Configuration configuration) {
         return RaftNode.start(RaftConfig.defaults("c", id), PersistentState.bootstrap(configuration), bound -> 0,
@@ -126,7 +79,7 @@ class RaftNodeTest {
 
     @Test
     void followersRefuseProposalsAndNameTheLeader() {
-        Net net = new Net(Configuration.ofVoters("a", "b", "c"), "a", "b", "c");
+        InMemoryCluster net = new InMemoryCluster(Configuration.ofVoters("a", "b", "c"), "a", "b", "c");
         net.node("a").campaign();
         net.stabilize();
         ProposeResult result = net.node("b").propose(Bytes.utf8("x"), 1);
@@ -137,23 +90,12 @@ class RaftNodeTest {
 
     @Test
     void aReadWaitsForTheLeadersFirstCommitThenOneHeartbeatRound() {
-        Net net = new Net(Configuration.ofVoters("a", "b", "c"), "a", "b", "c");
+        InMemoryCluster net = new InMemoryCluster(Configuration.ofVoters("a", "b", "c"), "a", "b", "c");
         RaftNode a = net.node("a");
         a.campaign();
-        // Deliver everything except what would commit the new leader's no-op.
+        // Deliver everything until the election is won, but not what would commit the no-op.
         for (int i = 0; i < 20 && a.role() != Role.LEADER; i++) {
-            for (RaftNode node : net.nodes.values()) {
-                while (node.hasReady()) {
-                    Ready ready = node.ready();
-                    net.queue.addAll(ready.messages());
-                    net.queue.addAll(ready.messagesAfterPersist());
-                    node.advance(ready);
-                }
-            }
-            while (!net.queue.isEmpty()) {
-                Message message = net.queue.poll();
-                net.node(message.to()).step(message);
-            }
+            net.round();
         }
         assertEquals(Role.LEADER, a.role());
         a.readIndex(Bytes.utf8("r"));

@@ -146,12 +146,8 @@ class RaftDriverTest {
 
     @Test
     void aRestartedNodeRecoversItsLogAndSnapshotAndRejoins() {
-        TestCluster cluster = new TestCluster(20);
         Configuration voters = Configuration.ofVoters("n1", "n2", "n3");
-        try (cluster) {
-            for (String id : voters.voters()) {
-                cluster.start(id, voters);
-            }
+        try (TestCluster cluster = TestCluster.of(3, 20)) {
             for (int i = 0; i < 60; i++) {
                 assertInstanceOf(ProposalOutcome.Applied.class, proposeOnLeader(cluster, "r=" + i, WriteAckMode.ALL));
             }
@@ -168,12 +164,7 @@ class RaftDriverTest {
 
     @Test
     void aNewServerJoinsAsALearnerThroughASnapshotAndIsPromoted() {
-        TestCluster cluster = new TestCluster(10);
-        Configuration voters = Configuration.ofVoters("n1", "n2", "n3");
-        try (cluster) {
-            for (String id : voters.voters()) {
-                cluster.start(id, voters);
-            }
+        try (TestCluster cluster = TestCluster.of(3, 10)) {
             for (int i = 0; i < 40; i++) {
                 proposeOnLeader(cluster, "j=" + i, WriteAckMode.MAJORITY);
             }

@@ -49,7 +49,12 @@ final class TestCluster implements AutoCloseable {
     }
 
     static TestCluster of(int voters) {
-        TestCluster cluster = new TestCluster(10_000);
+        return of(voters, 10_000);
+    }
+
+    /** {@code voters} founding members n1..nN, snapshotting every {@code snapshotIntervalEntries}. */
+    static TestCluster of(int voters, long snapshotIntervalEntries) {
+        TestCluster cluster = new TestCluster(snapshotIntervalEntries);
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= voters; i++) {
             ids.add("n" + i);

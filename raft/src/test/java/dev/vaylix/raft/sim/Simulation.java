@@ -263,11 +263,7 @@ final class Simulation implements SimNode.Host {
 
     /** A paused process continues: clients reach it at once, the messages it missed arrive over the next ticks. */
     private void resumeDueNodes() {
-        for (String id : new ArrayList<>(pausedUntilTick.keySet())) {
-            if (pausedUntilTick.get(id) <= tick) {
-                resume(id);
-            }
-        }
+        due(pausedUntilTick).forEach(this::resume);
     }
 
     private void resume(String id) {
@@ -292,11 +288,18 @@ final class Simulation implements SimNode.Host {
     }
 
     private void restartDueNodes() {
-        for (String id : new ArrayList<>(restartAtTick.keySet())) {
-            if (restartAtTick.get(id) <= tick) {
-                restart(id);
+        due(restartAtTick).forEach(this::restart);
+    }
+
+    /** The ids whose scheduled tick has come, in id order. */
+    private List<String> due(TreeMap<String, Long> schedule) {
+        List<String> due = new ArrayList<>();
+        schedule.forEach((id, at) -> {
+            if (at <= tick) {
+                due.add(id);
             }
-        }
+        });
+        return due;
     }
 
     private void restart(String id) {

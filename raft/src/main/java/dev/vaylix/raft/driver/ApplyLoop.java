@@ -83,6 +83,21 @@ final class ApplyLoop<R> implements Runnable {
         } catch (RuntimeException | Error e) {
             failReads("state machine failed");
             loop.accept(new LoopEvent.Fatal("apply", e));
+            discardUntilStop();
+        }
+    }
+
+    /** After a fatal error: keep taking (and failing) jobs so the Raft loop never blocks on a full queue. */
+    private void discardUntilStop() {
+        try {
+            Job job;
+            while (!((job = queue.take()) instanceof Job.Stop)) {
+                if (job instanceof Job.AwaitRead read) {
+                    read.future().complete(new ReadOutcome.Failed(null, "state machine failed"));
+                }
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -84,6 +84,18 @@ final class PersistLoop implements Runnable {
         } catch (RuntimeException | Error e) {
             // DESIGN.md §4: an fsync error is fatal; never retry. The node must restart and recover.
             loop.accept(new LoopEvent.Fatal("persist", e));
+            discardUntilStop();
+        }
+    }
+
+    /** After a fatal error: keep taking (and dropping) jobs so the Raft loop never blocks on a full queue. */
+    private void discardUntilStop() {
+        try {
+            while (!(queue.take() instanceof Job.Stop)) {
+                // dropped: nothing more is persisted, and nothing held back is ever sent
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -181,4 +181,47 @@ class RaftDriverTest {
             });
         }
     }
+
+    @Test
+    void aStateMachineFaultStopsTheDriverAndLeavesNoProposalHanging() {
+        InMemoryLogStore log = new InMemoryLogStore();
+        RegisterMachine registers = new RegisterMachine();
+        StateMachine<String> faulty = new StateMachine<>() {
+            @Override
+            public long appliedIndex() {
+                return registers.appliedIndex();
+            }
+
+            @Override
+            public String apply(dev.vaylix.api.log.LogEntry entry) {
+                if (entry.payload().equals(Bytes.utf8("boom=1"))) {
+                    throw new IllegalStateException("disk on fire");
+                }
+                return registers.apply(entry);
+            }
+
+            @Override
+            public Bytes snapshot() {
+                return registers.snapshot();
+            }
+
+            @Override
+            public void restore(long index, Bytes data) {
+                registers.restore(index, data);
+            }
+        };
+        DriverConfig config = DriverConfig.defaults(dev.vaylix.raft.RaftConfig.defaults("t", "solo").withTimeouts(10, 1))
+                .withTickIntervalMs(10);
+        try (RaftDriver<String> driver = RaftDriver.start(config, Configuration.ofVoters("solo"), log,
+                new InMemorySnapshotStore(), faulty, _ -> { }, TestCluster.SYSTEM_CLOCK, new java.util.SplittableRandom(1)::nextInt,
+                dev.vaylix.raft.RaftEventListener.NONE)) {
+            TestCluster.await("leader", () -> driver.softState().role() == Role.LEADER);
+            assertInstanceOf(ProposalOutcome.Applied.class, get(driver.propose(Bytes.utf8("ok=1"), WriteAckMode.MAJORITY)));
+            ProposalOutcome<String> boom = get(driver.propose(Bytes.utf8("boom=1"), WriteAckMode.MAJORITY));
+            assertInstanceOf(ProposalOutcome.Unknown.class, boom, "the fault stops the driver before any result");
+            TestCluster.await("the driver reports its failure", () -> driver.failure().isPresent());
+            ProposalOutcome<String> after = get(driver.propose(Bytes.utf8("late=1"), WriteAckMode.MAJORITY));
+            assertEquals(ProposalOutcome.Reason.CLOSED, ((ProposalOutcome.Rejected<String>) after).reason());
+        }
+    }
 }

@@ -120,6 +120,11 @@ final class InMemoryLogStore implements LogStore {
         compactedTerm = snapshotTerm;
     }
 
+    /** Memory is this fake's durable medium: every mutation is "durable" once its call returns. */
+    @Override
+    public void sync() {
+    }
+
     @Override
     public SyncPolicy syncPolicy() {
         return SyncPolicy.SYNC;

@@ -146,9 +146,11 @@ class MessageCodecTest {
                 Arbitraries.bytes().array(byte[].class).ofMaxSize(40), Arbitraries.longs().between(0, 5000))
                 .as((h, prev, count, payload, commit) -> {
                     List<LogEntry> entries = new ArrayList<>();
-                    for (int i = 0; i < count; i++) {
+                    // Entries have terms >= 1 and never above the sender's term, so a term-0 header carries none.
+                    int entryCount = h.term() == 0 ? 0 : count;
+                    for (int i = 0; i < entryCount; i++) {
                         EntryKind kind = EntryKind.values()[i % EntryKind.values().length];
-                        entries.add(new LogEntry(prev + 1 + i, Math.max(1, h.term()), kind, 1_700_000_000_000L + i,
+                        entries.add(new LogEntry(prev + 1 + i, h.term(), kind, 1_700_000_000_000L + i,
                                 Bytes.of(payload)));
                     }
                     long prevTerm = prev == 0 ? 0 : Math.max(1, h.term());

@@ -51,11 +51,13 @@ class RaftSimTest {
         long cpuStarted = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long committed = 0;
         long operations = 0;
+        java.util.Map<String, Integer> verdicts = new java.util.TreeMap<>();
         for (long seed : seeds) {
             Simulation.Result result = new Simulation(SimSettings.forSeed(seed),
                     traceDir == null ? null : Path.of(traceDir)).run();
             committed += result.committed();
             operations += result.operations();
+            verdicts.merge(result.linearizability().split(" ")[0], 1, Integer::sum);
             if (!result.ok()) {
                 String report = "SIMULATION FAILED " + result.settings() + " " + result.failure()
                         + "\n  rerun: " + RERUN + seed;
@@ -69,7 +71,8 @@ class RaftSimTest {
         long cpuMs = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStarted)
                 / 1_000_000;
         System.out.printf("simulated %d seeds in %d ms (%d ms CPU): %d committed entries, %d client operations, "
-                + "%d failures%n", seeds.size(), elapsedMs, cpuMs, committed, operations, failures.size());
+                + "%d failures; linearizability verdicts %s%n", seeds.size(), elapsedMs, cpuMs, committed, operations,
+                failures.size(), verdicts);
         if (!failures.isEmpty()) {
             StringBuilder failing = new StringBuilder("failing seeds:");
             for (String failure : failures) {

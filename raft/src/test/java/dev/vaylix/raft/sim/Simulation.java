@@ -105,6 +105,11 @@ final class Simulation implements SimNode.Host {
                 if (checked.verdict() == LinearizabilityChecker.Verdict.NOT_LINEARIZABLE) {
                     throw new Invariants.Violation("history not linearizable: " + checked.explanation());
                 }
+                // The bound checker's budget counts explored states, not time, so UNKNOWN is a property of
+                // the seed, not of the machine: an undecided history is a failure to investigate, never a pass.
+                if (checked.verdict() == LinearizabilityChecker.Verdict.UNKNOWN) {
+                    throw new Invariants.Violation("linearizability undecided: " + checked.explanation());
+                }
             } catch (RuntimeException | AssertionError e) {
                 failure = "at tick " + tick + ": " + e;
                 if (!(e instanceof Invariants.Violation)) {

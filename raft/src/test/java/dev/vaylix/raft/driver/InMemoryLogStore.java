@@ -121,6 +121,11 @@ final class InMemoryLogStore implements LogStore {
     }
 
     @Override
+    public void sync() {
+        // Every mutation is "durable" as soon as it returns (SyncPolicy.SYNC): nothing to do.
+    }
+
+    @Override
     public SyncPolicy syncPolicy() {
         return SyncPolicy.SYNC;
     }

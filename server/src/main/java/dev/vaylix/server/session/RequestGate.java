@@ -146,8 +146,8 @@ final class RequestGate {
             context.metrics().increment(Metric.TRANSACTION_BEGIN);
             return answer(opcode, command, Reply.OK);
         }
-        // §4 step 14: authorization (none at all with --disable-auth).
-        if (context.config().auth().enabled() && !CommandPolicy.permits(current.orElseThrow(), command)) {
+        // §4 step 14: authorization (none at all with --disable-auth; none for PING, which needs no identity).
+        if (!authorized(current, command)) {
             return answer(opcode, command, Reply.Error.of(ErrorCode.SRV_017));
         }
         // §4 step 15: execute.
@@ -179,7 +179,7 @@ final class RequestGate {
         if (rule.transaction() != TransactionRule.QUEUE || !WriteBatchCodec.isQueueable(command)) {
             return answer(opcode, command, Reply.Error.of(ErrorCode.SRV_016));
         }
-        if (context.config().auth().enabled() && !CommandPolicy.permits(current.orElseThrow(), command)) {
+        if (!authorized(current, command)) {
             return answer(opcode, command, Reply.Error.of(ErrorCode.SRV_017));
         }
         transaction.add(command);
@@ -203,6 +203,14 @@ final class RequestGate {
                     }
                     return reply;
                 }));
+    }
+
+    /**
+     * RBAC (COMMANDS.md §6.2). An empty identity reaches here only for commands that need none (PING): every
+     * other command was answered SRV-007 before.
+     */
+    private boolean authorized(Optional<Identity> current, Command command) {
+        return !context.config().auth().enabled() || current.isEmpty() || CommandPolicy.permits(current.get(), command);
     }
 
     /** AUTH (COMMANDS.md §7): lockout, verification, lockout bookkeeping; the metrics of §10.2. */

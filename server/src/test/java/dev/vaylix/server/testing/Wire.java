@@ -51,6 +51,13 @@ public final class Wire {
         return error;
     }
 
+    /** As {@link #assertError(ErrorCode, Reply)}, with a reason shown on failure. */
+    public static Reply.Error assertError(ErrorCode code, Reply reply, String why) {
+        Reply.Error error = assertInstanceOf(Reply.Error.class, reply, () -> why + ": expected " + code.code() + " but got " + reply);
+        assertEquals(code.code(), error.code(), () -> why + ": expected " + code.code() + " but got " + error);
+        return error;
+    }
+
     public static Reply.Data text(String value) {
         return Reply.Data.utf8(value);
     }

@@ -201,7 +201,11 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public ClientSession connect(ClientOptions options) {
-        Connection connection = SocketTransport.tcp(host, port, 5_000).connect();
+        return open(SocketTransport.tcp(host, port, 5_000).connect(), options);
+    }
+
+    /** A session over a connection the test made (TLS, say). */
+    public static ClientSession open(Connection connection, ClientOptions options) {
         connection.readTimeoutMs(60_000); // a test that waits longer than this is stuck: fail it
         return ClientSession.open(connection, options, RequestIds.uuidV7(SYSTEM_CLOCK));
     }

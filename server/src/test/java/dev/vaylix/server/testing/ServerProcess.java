@@ -164,8 +164,15 @@ public final class ServerProcess implements AutoCloseable {
         String jar = System.getProperty("vaylix.server.jar", "target/vaylix-server.jar");
         String lib = System.getProperty("vaylix.server.lib", "target/lib");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return List.of(java, "--enable-native-access=ALL-UNNAMED", "-Dmsgpack.universal-buffer=true", "-Xmx384m",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", jar + File.pathSeparator + lib + "/*");
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Dmsgpack.universal-buffer=true",
+                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        // -Dvaylix.it.jvmArgs="-XX:StartFlightRecording=…" adds flags to every server process (profiling a test).
+        String extra = System.getProperty("vaylix.it.jvmArgs", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", jar + File.pathSeparator + lib + "/*"));
+        return command;
     }
 
     /** A new log file name next to {@code dataDir}. */

@@ -8,6 +8,7 @@ import dev.vaylix.api.reply.Reply;
 import dev.vaylix.raft.Status;
 import dev.vaylix.raft.message.MessageCodec;
 import dev.vaylix.transport.ReplicationRequest;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -71,7 +72,7 @@ public final class ReplicationEndpoint {
         JsonWriter json = JsonWriter.compact().beginObject()
                 .name("node_id").value(status.id())
                 .name("group_id").value(groupId)
-                .name("role").value(status.role().name().toLowerCase(java.util.Locale.ROOT))
+                .name("role").value(status.role().name().toLowerCase(Locale.ROOT))
                 .name("term").valueUnsigned(status.term())
                 .name("leader_node_id");
         if (status.leaderId().isEmpty()) {

@@ -36,7 +36,7 @@ public final class NodeIdFile {
      */
     public static String resolve(Path dataDir, Optional<String> configured, long nowMs) {
         Path file = dataDir.resolve(FILE_NAME);
-        Optional<String> stored = read(file);
+        Optional<String> stored = readFile(file);
         if (stored.isPresent()) {
             if (configured.isPresent() && !configured.get().equals(stored.get())) {
                 throw ErrorCode.SRV_030.exception("--node-id " + configured.get() + " differs from the id " + stored.get()
@@ -53,7 +53,16 @@ public final class NodeIdFile {
         return id;
     }
 
-    private static Optional<String> read(Path file) {
+    /**
+     * The id a data directory belongs to, without writing anything (for the offline tools).
+     *
+     * @throws dev.vaylix.api.VaylixException SRV-030 for a malformed file; SRV-004 on I/O failure
+     */
+    public static Optional<String> read(Path dataDir) {
+        return readFile(dataDir.resolve(FILE_NAME));
+    }
+
+    private static Optional<String> readFile(Path file) {
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
                 throw ErrorCode.SRV_030.exception(file + " is not a node id file");

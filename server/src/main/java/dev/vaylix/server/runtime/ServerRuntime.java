@@ -20,6 +20,7 @@ import dev.vaylix.server.node.BuildInfo;
 import dev.vaylix.server.node.DataDirLock;
 import dev.vaylix.server.node.MaintenanceMode;
 import dev.vaylix.server.node.NodeIdFile;
+import dev.vaylix.server.node.SystemClock;
 import dev.vaylix.server.session.ConnectionAcceptor;
 import dev.vaylix.storage.RecoveredStorage;
 import dev.vaylix.storage.wal.Wal;
@@ -28,6 +29,7 @@ import dev.vaylix.transport.net.SocketTransport;
 import dev.vaylix.transport.net.TlsServerConfig;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -88,7 +90,7 @@ public final class ServerRuntime {
      */
     public static ServerRuntime start(ServerConfig config, PrintStream out, Map<String, String> environment, AuditSink audit,
                                       Consumer<Throwable> onFatal) {
-        Clock clock = dev.vaylix.server.node.SystemClock.INSTANCE;
+        Clock clock = SystemClock.INSTANCE;
         long startNanos = clock.monotonicNanos();
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
@@ -106,9 +108,8 @@ public final class ServerRuntime {
             ServerMetrics metrics = new ServerMetrics();
             metrics.add(Metric.WAL_ENTRY_REPLAYED, Math.max(0, storage.lastIndexToApply() - storage.firstIndexToApply() + 1));
             ObservedSnapshotStore snapshots = new ObservedSnapshotStore(storage.snapshots(), clock, metrics);
-            int maxQueued = Math.addExact(Math.multiplyExact(config.network().maxConnections(), 128), 1024);
             ConsensusNode consensus = ConsensusNode.start(new ConsensusNode.Settings(nodeId, config.replication().groupId(),
-                    maxQueued), storage.log(), snapshots, clock);
+                    ConnectionAcceptor.maxRequestsInFlight(config.network().maxConnections())), storage.log(), snapshots, clock);
             opened.push(consensus);
             Bootstrap.awaitLeadership(consensus, clock);
             long recoveryMs = TimeUnit.NANOSECONDS.toMillis(clock.monotonicNanos() - startNanos);
@@ -219,7 +220,7 @@ public final class ServerRuntime {
         try {
             return UUID.fromString(nodeId);
         } catch (IllegalArgumentException e) {
-            return UUID.nameUUIDFromBytes(nodeId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return UUID.nameUUIDFromBytes(nodeId.getBytes(StandardCharsets.UTF_8));
         }
     }
 }

@@ -52,6 +52,15 @@ public final class ConnectionAcceptor {
         this.slots = new Semaphore(context.config().network().maxConnections());
     }
 
+    /**
+     * The most requests all sessions can have in flight at once: what the Raft driver must be able to
+     * queue so that a full house of pipelining clients is never refused as overloaded (plus room for the
+     * server's own proposals and reads).
+     */
+    public static int maxRequestsInFlight(int maxConnections) {
+        return Math.addExact(Math.multiplyExact(maxConnections, RequestPipeline.WINDOW_REQUESTS), 1_024);
+    }
+
     /** Starts accepting. */
     public synchronized void start() {
         if (acceptThread != null) {

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 final class RequestObserver {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.vaylix.server.requests");
+    /** The event type of the commands audited with a semantic event whatever the settings. */
+    private static final Map<CommandType, String> SEMANTIC_EVENTS = semanticEvents();
 
     private final ServerContext context;
     private final long connectionId;
@@ -124,8 +126,6 @@ final class RequestObserver {
         }
         return details;
     }
-
-    private static final Map<CommandType, String> SEMANTIC_EVENTS = semanticEvents();
 
     private static Map<CommandType, String> semanticEvents() {
         EnumMap<CommandType, String> events = new EnumMap<>(CommandType.class);

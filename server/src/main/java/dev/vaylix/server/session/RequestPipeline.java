@@ -159,12 +159,21 @@ final class RequestPipeline {
                 if (!slot.reply().isReady()) {
                     broken = flush(broken); // what is ready leaves before we wait
                 }
-                Reply reply = slot.reply().await();
-                if (!broken) {
-                    broken = !send(body, slot, reply);
+                try {
+                    Reply reply = slot.reply().await();
+                    if (!broken) {
+                        broken = !send(body, slot, reply);
+                    }
+                    observer.answered(slot, reply, context.clock().monotonicNanos() - slot.startNanos());
+                } catch (RuntimeException e) {
+                    // A bug, not the client's fault: the reply order is lost, so this connection ends; the
+                    // writer keeps draining so that the reader (and its barriers) never wait forever.
+                    LOG.error("event=reply_failed connection_id={} opcode={}", connectionId, slot.opcode(), e);
+                    connection.close();
+                    broken = true;
+                } finally {
+                    window.answered();
                 }
-                observer.answered(slot, reply, context.clock().monotonicNanos() - slot.startNanos());
-                window.answered();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -3,6 +3,8 @@ package dev.vaylix.server.state;
 import dev.vaylix.api.Bytes;
 import dev.vaylix.api.log.EntryKind;
 import dev.vaylix.api.log.LogEntry;
+import dev.vaylix.raft.confchange.Configuration;
+import dev.vaylix.raft.message.ConfigurationCodec;
 import dev.vaylix.storage.RecoveredSnapshot;
 import dev.vaylix.storage.offline.EntryApplier;
 import dev.vaylix.storage.offline.EntryApplierFactory;
@@ -37,6 +39,11 @@ public final class OfflineApplier implements EntryApplier {
             snapshot.ifPresent(applier::restore);
             return applier;
         };
+    }
+
+    /** The factory for a single-node data directory whose node is {@code nodeId} (see {@code NodeIdFile#read}). */
+    public static EntryApplierFactory forSingleNode(String nodeId) {
+        return factory(ConfigurationCodec.encode(Configuration.ofVoters(nodeId)));
     }
 
     private void restore(RecoveredSnapshot snapshot) {

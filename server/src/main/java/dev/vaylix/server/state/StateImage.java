@@ -6,6 +6,7 @@ import dev.vaylix.api.engine.EngineSnapshot;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -69,7 +70,7 @@ public record StateImage(long appliedIndex, Bytes engine, Bytes auth) {
             byte[] magic = new byte[MAGIC.length];
             in.get(magic);
             int version = in.get() & 0xFF;
-            if (!java.util.Arrays.equals(magic, MAGIC) || version != VERSION) {
+            if (!Arrays.equals(magic, MAGIC) || version != VERSION) {
                 throw ErrorCode.ENG_009.exception("snapshot");
             }
             long appliedIndex = in.getLong();

@@ -42,6 +42,8 @@ class CrashIT {
     private static final int WRITERS = 4;
     private static final int KEYS_PER_WRITER = 16;
     private static final int BATCH = 32;
+    /** The writers pipeline as fast as they can: the per-connection rate limit must not refuse them. */
+    private static final String[] UNLIMITED = {"--requests-per-second", "1000000", "--request-burst", "1000000"};
 
     /** Last acknowledged value per key, over every round. */
     private final Map<String, Long> acknowledged = new ConcurrentHashMap<>();
@@ -55,7 +57,7 @@ class CrashIT {
         Path data = ServerProcess.freshDirectory("crash").resolve("data");
         long totalAcknowledged = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            ServerProcess server = ServerProcess.start(data);
+            ServerProcess server = ServerProcess.start(data, UNLIMITED);
             verify(server, "seed " + seed + ", after restart " + round);
             AtomicBoolean running = new AtomicBoolean(true);
             AtomicLong roundAcks = new AtomicLong();
@@ -79,7 +81,7 @@ class CrashIT {
             assertTrue(roundAcks.get() >= 200, "seed " + seed + ": the load made progress before the kill\n" + server.log());
             totalAcknowledged += roundAcks.get();
         }
-        ServerProcess last = ServerProcess.start(data);
+        ServerProcess last = ServerProcess.start(data, UNLIMITED);
         try {
             verify(last, "seed " + seed + ", final restart");
             assertEquals(0, last.stop(), last.log());

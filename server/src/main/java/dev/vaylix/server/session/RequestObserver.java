@@ -110,21 +110,26 @@ final class RequestObserver {
         } else if (command instanceof Command.DropRole c) {
             details.put("role", c.role());
         } else if (command instanceof Command.GrantRole c) {
-            details.put("role", c.role());
-            details.put("target_user", c.username());
+            roleMembership(details, c.role(), c.username());
         } else if (command instanceof Command.RevokeRole c) {
-            details.put("role", c.role());
-            details.put("target_user", c.username());
+            roleMembership(details, c.role(), c.username());
         } else if (command instanceof Command.GrantPermission c) {
-            details.put("permission", c.permission());
-            details.put("pattern", c.pattern());
-            details.put("role", c.role());
+            permissionGrant(details, c.permission(), c.pattern(), c.role());
         } else if (command instanceof Command.RevokePermission c) {
-            details.put("permission", c.permission());
-            details.put("pattern", c.pattern());
-            details.put("role", c.role());
+            permissionGrant(details, c.permission(), c.pattern(), c.role());
         }
         return details;
+    }
+
+    private static void roleMembership(TreeMap<String, String> details, String role, String user) {
+        details.put("role", role);
+        details.put("target_user", user);
+    }
+
+    private static void permissionGrant(TreeMap<String, String> details, String permission, String pattern, String role) {
+        details.put("permission", permission); // as typed, like the reference
+        details.put("pattern", pattern);
+        details.put("role", role);
     }
 
     private static Map<CommandType, String> semanticEvents() {

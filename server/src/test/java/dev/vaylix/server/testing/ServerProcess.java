@@ -1,8 +1,8 @@
 package dev.vaylix.server.testing;
 
-import dev.vaylix.api.Clock;
 import dev.vaylix.api.command.Command;
 import dev.vaylix.api.reply.Reply;
+import dev.vaylix.server.node.SystemClock;
 import dev.vaylix.transport.net.Connection;
 import dev.vaylix.transport.net.SocketTransport;
 import dev.vaylix.transport.session.ClientOptions;
@@ -39,17 +39,6 @@ public final class ServerProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on ([0-9.]+):(\\d+)");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static final Clock SYSTEM_CLOCK = new Clock() {
-        @Override
-        public long wallTimeMs() {
-            return System.currentTimeMillis();
-        }
-
-        @Override
-        public long monotonicNanos() {
-            return System.nanoTime();
-        }
-    };
 
     private final Process process;
     private final Path log;
@@ -214,7 +203,7 @@ public final class ServerProcess implements AutoCloseable {
     /** A session over a connection the test made (TLS, say). */
     public static ClientSession open(Connection connection, ClientOptions options) {
         connection.readTimeoutMs(60_000); // a test that waits longer than this is stuck: fail it
-        return ClientSession.open(connection, options, RequestIds.uuidV7(SYSTEM_CLOCK));
+        return ClientSession.open(connection, options, RequestIds.uuidV7(SystemClock.INSTANCE));
     }
 
     /** A session that authenticated as {@code user}; fails the test if AUTH does not answer OK. */

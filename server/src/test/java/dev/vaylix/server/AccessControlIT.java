@@ -144,6 +144,8 @@ class AccessControlIT {
             assertError(ErrorCode.SRV_022, run(admin, "show grants for role nothing"));
             assertEquals(Reply.OK, run(admin, "create role twice"));
             assertError(ErrorCode.SRV_021, run(admin, "create role twice"));
+            assertEquals(Reply.OK, run(admin, "drop role twice"));
+            assertError(ErrorCode.SRV_022, run(admin, "drop role twice"));
             // A second admin makes the first removable.
             assertEquals(Reply.OK, run(admin, "create user second-admin password " + PASSWORD));
             assertEquals(Reply.OK, run(admin, "grant role admin to second-admin"));

@@ -84,7 +84,7 @@ class StartupIT {
     void sigtermStopsGracefullyWithAFinalSnapshotAndTheNodeIdStays() throws Exception {
         Path data = ServerProcess.freshDirectory("sigterm").resolve("data");
         String nodeId;
-        try (ServerProcess server = ServerProcess.start(data, "--audit-commands")) {
+        try (ServerProcess server = ServerProcess.start(data, "--audit-commands", "--log-requests")) {
             await("the notice for a flag without effect", () -> server.stdout().stream().anyMatch(line -> line.startsWith(
                     "[WARN] [server.startup] --audit-commands (VAYLIX_AUDIT_COMMANDS) is accepted but not yet supported")));
             try (ClientSession session = server.connect("vaylix", "vaylix")) {
@@ -94,6 +94,9 @@ class StartupIT {
             assertEquals(0, server.stop(), server.log());
             assertTrue(server.log().contains("event=final_snapshot") && server.log().contains("event=shutdown_complete"),
                     server.log());
+            assertTrue(server.log().contains("event=request connection_id=1 peer=127.0.0.1:") && server.log().contains(
+                    "opcode=SET status=ok error_code=none"), "--log-requests logs requests, never values\n" + server.log());
+            assertTrue(!server.log().contains("kept"), "the value never reaches the log");
         }
         assertEquals(nodeId, Files.readString(data.resolve("node-id")).strip());
         Failure otherId = failedStart(data, Map.of(), "--node-id", "someone-else");

@@ -36,7 +36,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -182,7 +184,10 @@ public final class ServerRuntime {
             try {
                 long index = consensus.snapshotNow().get(FINAL_SNAPSHOT_TIMEOUT_MS, TimeUnit.MILLISECONDS);
                 LOG.info("event=final_snapshot index={}", index);
-            } catch (Exception e) {
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                LOG.warn("event=final_snapshot_failed error=interrupted");
+            } catch (ExecutionException | TimeoutException e) {
                 // The log still holds everything: the next start replays it.
                 LOG.warn("event=final_snapshot_failed error={}", e.toString());
             }

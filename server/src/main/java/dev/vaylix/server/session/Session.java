@@ -102,7 +102,7 @@ final class Session {
             if (e.code() == ErrorCode.SRV_011) {
                 LOG.info("event=tls_handshake_failed connection_id={} peer={} error={}", id, peer, e.getMessage());
             } else if (TransportErrors.isTimeout(e)) {
-                LOG.info("event=hello_timeout connection_id={} peer={} timeout_ms={}", id, peer, helloMs);
+                LOG.debug("event=hello_timeout connection_id={} peer={} timeout_ms={}", id, peer, helloMs);
             } else {
                 LOG.debug("event=hello_failed connection_id={} peer={} error={}", id, peer, e.code().code());
             }

@@ -55,13 +55,11 @@ public final class ConsensusNode implements AutoCloseable {
 
     private final RaftDriver<Reply> driver;
     private final VaylixStateMachine machine;
-    private final SingleNodePeers peers;
     private final ReadBarrier reads;
 
-    private ConsensusNode(RaftDriver<Reply> driver, VaylixStateMachine machine, SingleNodePeers peers) {
+    private ConsensusNode(RaftDriver<Reply> driver, VaylixStateMachine machine) {
         this.driver = driver;
         this.machine = machine;
-        this.peers = peers;
         this.reads = new ReadBarrier(driver::read);
     }
 
@@ -100,13 +98,12 @@ public final class ConsensusNode implements AutoCloseable {
         DriverConfig config = new DriverConfig(raft, TICK_INTERVAL_MS, settings.maxQueuedRequests(), PIPELINE_CAPACITY,
                 GROUP_COMMIT_MAX_READYS, SNAPSHOT_INTERVAL_ENTRIES, READ_TIMEOUT_MS);
         VaylixStateMachine machine = new VaylixStateMachine();
-        SingleNodePeers peers = new SingleNodePeers();
         SecureRandom random = new SecureRandom();
         RaftDriver<Reply> driver = RaftDriver.start(config, Configuration.ofVoters(settings.nodeId()), log, snapshots, machine,
-                peers, clock, random::nextInt, RaftEventListener.NONE);
+                new SingleNodePeers(), clock, random::nextInt, RaftEventListener.NONE);
         LOG.info("event=consensus_started node_id={} cluster_id={} applied_index={}", settings.nodeId(), settings.clusterId(),
                 machine.appliedIndex());
-        return new ConsensusNode(driver, machine, peers);
+        return new ConsensusNode(driver, machine);
     }
 
     public String nodeId() {
@@ -158,11 +155,6 @@ public final class ConsensusNode implements AutoCloseable {
     /** Durable appends so far: one fsync each under {@code --wal-sync sync}; many writes share one. */
     public long durableAppends() {
         return driver.durableAppends();
-    }
-
-    /** Messages addressed to peers that a single node cannot reach. */
-    public long droppedPeerMessages() {
-        return peers.dropped();
     }
 
     /** The error that stopped the driver (an fsync failure, a corrupt entry), if any: the node must restart. */

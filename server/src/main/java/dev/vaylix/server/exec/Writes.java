@@ -44,11 +44,6 @@ public final class Writes {
         this.metrics = metrics;
     }
 
-    /** The configured mode, as the driver knows it. */
-    public WriteAckMode mode() {
-        return mode;
-    }
-
     /** Proposes a data write (a single command, EXEC, RESTORE, the sweeper's purge). */
     public PendingReply propose(WriteBatch batch) {
         Optional<Reply> localReply = mode == WriteAckMode.LOCAL ? stateIndependentReply(batch) : Optional.empty();

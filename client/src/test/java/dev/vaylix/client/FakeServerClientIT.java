@@ -1,0 +1,27 @@
+package dev.vaylix.client;
+
+import dev.vaylix.client.testing.FakeVaylixServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The client contract against the in-process fake server over real loopback sockets. */
+class FakeServerClientIT extends ClientContract {
+
+    private static FakeVaylixServer server;
+
+    @BeforeAll
+    static void startServer() {
+        server = FakeVaylixServer.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Override
+    protected ClientConfig config() {
+        return ClientConfig.builder().host(server.host()).port(server.port()).credentials("vaylix", "vaylix")
+                .requestTimeoutMs(5_000).build();
+    }
+}

@@ -18,10 +18,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "vaylix-client", mixinStandardHelpOptions = true, versionProvider = CliFlags.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
-            "Connects to a Vaylix server. Without COMMAND: an interactive shell when standard input is a terminal,",
-            "otherwise one command per line of standard input. With COMMAND: runs that one command.",
-            "Exit status: 0 all commands succeeded, 1 a command failed (parse error or error reply), 2 usage or",
-            "configuration error, 3 connection or transport failure, 4 automatic AUTH refused."})
+            "Connects to a Vaylix server and runs commands.",
+            "Without COMMAND: an interactive shell when standard input is a terminal, otherwise one command per line of standard input. With COMMAND: runs that one command.",
+            "Exit status: 0 all commands succeeded, 1 a command failed (parse error, error reply), 2 usage or configuration error, 3 connection or transport failure, 4 automatic AUTH refused.",
+            ""})
 final class CliFlags {
 
     @Option(names = "--url", paramLabel = "<url>",

@@ -23,13 +23,13 @@ import java.util.Optional;
  * @param compression  ask for zstd
  * @param output       entries rendering
  */
-record CliSettings(String host, int port, boolean ssl, Optional<Path> caCert, Optional<Path> clientCert,
+public record CliSettings(String host, int port, boolean ssl, Optional<Path> caCert, Optional<Path> clientCert,
                    Optional<Path> clientKey, Optional<Credentials> credentials, boolean compression, OutputMode output) {
 
     static final String DEFAULT_USER = "vaylix";
     static final String DEFAULT_PASSWORD = "vaylix";
 
-    CliSettings {
+    public CliSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(caCert, "caCert");
         Objects.requireNonNull(clientCert, "clientCert");
@@ -44,10 +44,12 @@ record CliSettings(String host, int port, boolean ssl, Optional<Path> caCert, Op
      * reference (Note 9), every flag given explicitly overrides the URL, {@code --output} and {@code --ssl}
      * included; {@code --host}/{@code --port} are ignored when {@code --url} is given, as documented.
      *
+     * @param flags      the connection flags as given
+     * @param outputFlag {@code --output} if given, else null
      * @throws dev.vaylix.api.VaylixException {@code CLI-008} for inconsistent TLS options, {@code CLI-003} for
      *     an unparsable URL
      */
-    static CliSettings resolve(CliFlags flags) {
+    public static CliSettings resolve(ConnectionFlags flags, OutputMode outputFlag) {
         Optional<ConnectionUrl> url = Optional.ofNullable(flags.url).map(ConnectionUrl::parse);
         String host = url.map(ConnectionUrl::host).orElse(flags.host != null ? flags.host : ClientConfig.DEFAULT_HOST);
         int port = url.map(ConnectionUrl::port).orElse(flags.port != null ? flags.port : ClientConfig.DEFAULT_PORT);
@@ -56,7 +58,7 @@ record CliSettings(String host, int port, boolean ssl, Optional<Path> caCert, Op
         Optional<Path> caCert = flag(flags.tlsCaCert, url, "ca_cert");
         Optional<Path> clientCert = flag(flags.tlsClientCert, url, "client_cert");
         Optional<Path> clientKey = flag(flags.tlsClientKey, url, "client_key");
-        OutputMode output = flags.output != null ? flags.output
+        OutputMode output = outputFlag != null ? outputFlag
                 : url.flatMap(u -> u.first("output")).flatMap(OutputMode::fromCliName).orElse(OutputMode.PLAIN);
         boolean authDisabled = flags.disableAuth || url.map(u -> u.anyEqualsIgnoreCase("auth", "false")).orElse(false);
         boolean compressionDisabled = flags.disableCompression
@@ -95,7 +97,7 @@ record CliSettings(String host, int port, boolean ssl, Optional<Path> caCert, Op
      *
      * @throws dev.vaylix.api.VaylixException {@code CLI-008} if a TLS file cannot be read or is invalid
      */
-    ClientConfig toClientConfig() {
+    public ClientConfig toClientConfig() {
         ClientConfig.Builder builder = ClientConfig.builder()
                 .host(host)
                 .port(port)

@@ -71,7 +71,7 @@ public final class Main {
         CliSettings settings;
         ClientConfig config;
         try {
-            settings = CliSettings.resolve(flags);
+            settings = CliSettings.resolve(flags.connection, flags.output);
             config = settings.toClientConfig();
         } catch (VaylixException e) {
             io.stderr().println(e.describe());

@@ -31,7 +31,8 @@ class CliSettingsTest {
     }
 
     private static CliSettings settings(String... args) {
-        return CliSettings.resolve(flags(args));
+        CliFlags flags = flags(args);
+        return CliSettings.resolve(flags.connection, flags.output);
     }
 
     private static VaylixException refused(String... args) {
@@ -65,7 +66,7 @@ class CliSettingsTest {
     @Test
     void bareSslBeforeACommandDoesNotSwallowIt() {
         CliFlags flags = flags("--ssl", "get", "k");
-        assertEquals(Boolean.TRUE, flags.ssl);
+        assertEquals(Boolean.TRUE, flags.connection.ssl);
         assertEquals(List.of("get", "k"), flags.command);
     }
 

@@ -65,8 +65,8 @@ class ReplIT {
     /** Runs a session reading {@code keystrokes} and drawing on {@code screen}; returns when the shell ends. */
     private Session type(InputStream keystrokes, ByteArrayOutputStream screen) throws IOException {
         CliFlags flags = new CliFlags();
-        flags.port = server.port();
-        CliSettings settings = CliSettings.resolve(flags);
+        flags.connection.port = server.port();
+        CliSettings settings = CliSettings.resolve(flags.connection, flags.output);
         ClientConfig config = settings.toClientConfig();
         List<String> startup = new ArrayList<>();
         CommandRunner.Output collect = new CommandRunner.Output() {

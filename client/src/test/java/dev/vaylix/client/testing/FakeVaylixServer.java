@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (listener, TLS, {@link Handshakes#accept}, codecs) in front of a {@link FakeStore}, with the session rules a
  * client observes: AUTH against a user table ({@code SRV-008}; without AUTH every command but PING and AUTH is
  * {@code SRV-007}), MULTI/EXEC/DISCARD with {@code QUEUED} replies, {@code SRV-014}/{@code SRV-015}/{@code SRV-016}.
- * Requests are answered in order, one virtual thread per connection. It is not the product server.
+ * Requests are answered in order; each connection has a reader and an answering virtual thread, and answers
+ * are flushed once per batch of queued requests. It is not the product server.
  *
  * <p>An {@link Interceptor} can replace any answer, drop the connection instead of answering, or hold an answer
  * back, to provoke the failures clients must classify.
@@ -254,6 +257,19 @@ public final class FakeVaylixServer implements AutoCloseable {
         };
     }
 
+    /** One decoded request, handed from a connection's reader to its answering thread. */
+    private record Incoming(UUID requestId, Command command) {
+    }
+
+    /** Marks the end of a connection's requests (clean close or failure). */
+    private static final Incoming END = new Incoming(new UUID(0, 0), new Command.Ping(java.util.Optional.empty()));
+    private static final int QUEUE_CAPACITY = 4096;
+
+    /**
+     * Serves one connection like a server that batches its writes: a reader thread decodes requests into a
+     * bounded queue; this thread answers everything queued, in order, and flushes once per batch. (Flushing
+     * every answer would make clients pay a read per reply, which no real server forces on them.)
+     */
     private void serve(Connection connection) {
         try (connection) {
             connection.readTimeoutMs(10_000);
@@ -262,39 +278,78 @@ public final class FakeVaylixServer implements AutoCloseable {
                 return;
             }
             connection.readTimeoutMs(0);
+            BlockingQueue<Incoming> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+            Thread.ofVirtual().name("fake-server-reader-" + connection.peerAddress()).start(() -> read(connection, queue));
             Session session = new Session();
             BodyWriter out = new BodyWriter();
+            List<Incoming> batch = new ArrayList<>();
             while (true) {
-                ByteBuffer body = connection.receive();
-                if (body == null) {
-                    return;
-                }
-                requests.incrementAndGet();
-                RequestEnvelope envelope = RequestCodec.decodeEnvelope(body);
-                Command command = RequestCodec.decodeCommand(envelope);
-                Reply reply = null;
-                switch (interceptor.intercept(command)) {
-                    case null -> { }
-                    case Action.Answer answer -> reply = answer.reply();
-                    case Action.Drop drop -> {
+                batch.add(queue.take());
+                queue.drainTo(batch);
+                for (Incoming incoming : batch) {
+                    if (incoming == END) {
+                        connection.flush();
                         return;
                     }
-                    case Action.Hold hold -> {
-                        if (!hold.release().await(10, TimeUnit.SECONDS)) {
+                    Reply reply = null;
+                    switch (interceptor.intercept(incoming.command())) {
+                        case null -> { }
+                        case Action.Answer answer -> reply = answer.reply();
+                        case Action.Drop drop -> {
                             return;
                         }
+                        case Action.Hold hold -> {
+                            connection.flush(); // what was answered before goes out first
+                            if (!hold.release().await(10, TimeUnit.SECONDS)) {
+                                return;
+                            }
+                        }
                     }
+                    if (reply == null) {
+                        reply = session.answer(incoming.command());
+                    }
+                    ResponseCodec.encode(out, incoming.requestId(), reply);
+                    connection.send(out);
                 }
-                if (reply == null) {
-                    reply = session.answer(command);
-                }
-                ResponseCodec.encode(out, envelope.requestId(), reply);
-                connection.send(out);
+                batch.clear();
                 connection.flush();
             }
         } catch (VaylixException e) {
             if (listener.isOpen()) {
                 errors.add(e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void read(Connection connection, BlockingQueue<Incoming> queue) {
+        try {
+            while (true) {
+                ByteBuffer body = connection.receive();
+                if (body == null) {
+                    break;
+                }
+                requests.incrementAndGet();
+                RequestEnvelope envelope = RequestCodec.decodeEnvelope(body);
+                queue.put(new Incoming(envelope.requestId(), RequestCodec.decodeCommand(envelope)));
+            }
+        } catch (VaylixException e) {
+            if (listener.isOpen() && connection.isOpen()) {
+                errors.add(e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            endOfRequests(connection, queue);
+        }
+    }
+
+    /** Tells the answering thread that no request follows, unless it already left (and closed the connection). */
+    private static void endOfRequests(Connection connection, BlockingQueue<Incoming> queue) {
+        try {
+            while (connection.isOpen() && !queue.offer(END, 100, TimeUnit.MILLISECONDS)) {
+                // The answering thread is busy with a full queue; retry while it is still there.
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -46,28 +46,4 @@ final class Effects {
         }
         return false;
     }
-
-    /**
-     * True if {@code command} may be queued inside MULTI (COMMANDS.md §9). CLUSTER JOIN/REMOVE are left out on
-     * purpose: the reference queued them only to fail the whole EXEC later (Note 16).
-     */
-    static boolean isQueueable(Command command) {
-        return switch (command) {
-            case Command.Ping _, Command.Get _, Command.GetDel _, Command.GetEx _, Command.Set _, Command.SetNx _,
-                 Command.MGet _, Command.MSet _, Command.Del _, Command.Exists _, Command.Incr _, Command.Decr _,
-                 Command.Expire _, Command.Ttl _, Command.Persist _, Command.Rename _, Command.RenameNx _,
-                 Command.Scan _, Command.DbSize _, Command.Count _, Command.ListAll _, Command.Clear _ -> true;
-            case Command.Auth _, Command.Whoami _, Command.Help _, Command.Exit _, Command.Save _, Command.Snapshot _,
-                 Command.Backup _, Command.BackupTo _, Command.BackupVerify _, Command.BackupVerifyFrom _,
-                 Command.Restore _, Command.RestoreFrom _, Command.RestoreCheck _, Command.RestoreCheckFrom _,
-                 Command.CreateUser _, Command.AlterUserPassword _, Command.DropUser _, Command.CreateRole _,
-                 Command.DropRole _, Command.GrantRole _, Command.RevokeRole _, Command.GrantPermission _,
-                 Command.RevokePermission _, Command.ShowUsers _, Command.ShowRoles _, Command.ShowGrants _,
-                 Command.ShowGrantsForUser _, Command.ShowGrantsForRole _, Command.Multi _, Command.Exec _,
-                 Command.Discard _, Command.Info _, Command.Metrics _, Command.MetricsProm _, Command.MaintenanceOn _,
-                 Command.MaintenanceOff _, Command.MaintenanceStatus _, Command.Health _, Command.ShowCluster _,
-                 Command.ShowReplication _, Command.ClusterJoin _, Command.ClusterRemove _, Command.PromoteFollower _,
-                 Command.PauseReplication _, Command.ResumeReplication _ -> false;
-        };
-    }
 }

@@ -3,6 +3,7 @@ package dev.vaylix.client;
 import dev.vaylix.api.ErrorCode;
 import dev.vaylix.api.VaylixException;
 import dev.vaylix.api.command.Command;
+import dev.vaylix.api.engine.WriteBatchCodec;
 import dev.vaylix.api.reply.Reply;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,8 @@ import java.util.concurrent.CompletableFuture;
  * closes the connection, because the server-side transaction state is then unknown.
  *
  * <p>Only the commands COMMANDS.md §9 allows inside MULTI may be added (data commands, SCAN, DBSIZE, COUNT,
- * LIST, CLEAR, PING). Thread-safe; usable once.
+ * LIST, CLEAR, PING; {@link WriteBatchCodec#isQueueable}, the same rule the server's log applies). Thread-safe;
+ * usable once.
  */
 public final class Transaction {
 
@@ -74,7 +76,7 @@ public final class Transaction {
      */
     public synchronized <T> Response<T> add(Request<T> request) {
         requireBuilding();
-        if (!Effects.isQueueable(request.command())) {
+        if (!WriteBatchCodec.isQueueable(request.command())) {
             throw new IllegalArgumentException(request.command().type() + " cannot be queued in a transaction");
         }
         if (queued.size() >= COMMANDS_MAX) {

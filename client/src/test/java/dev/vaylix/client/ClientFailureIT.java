@@ -43,8 +43,7 @@ class ClientFailureIT {
     }
 
     private ClientConfig.Builder config() {
-        return ClientConfig.builder().host(server.host()).port(server.port()).credentials("vaylix", "vaylix")
-                .requestTimeoutMs(5_000);
+        return server.clientConfig();
     }
 
     private static boolean isSetOf(Command command, String key) {

@@ -21,7 +21,6 @@ class FakeServerClientIT extends ClientContract {
 
     @Override
     protected ClientConfig config() {
-        return ClientConfig.builder().host(server.host()).port(server.port()).credentials("vaylix", "vaylix")
-                .requestTimeoutMs(5_000).build();
+        return server.clientConfig().build();
     }
 }

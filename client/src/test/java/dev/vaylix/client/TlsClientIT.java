@@ -36,8 +36,7 @@ class TlsClientIT {
     }
 
     private static ClientConfig.Builder client(FakeVaylixServer server, TlsClientConfig tls) {
-        return ClientConfig.builder().host(server.host()).port(server.port()).credentials("vaylix", "vaylix")
-                .requestTimeoutMs(5_000).connectTimeoutMs(5_000).tls(tls);
+        return server.clientConfig().connectTimeoutMs(5_000).tls(tls);
     }
 
     @Test
@@ -84,8 +83,7 @@ class TlsClientIT {
     @Test
     void aPlainClientCannotTalkToATlsServer() {
         try (FakeVaylixServer server = FakeVaylixServer.builder().tls(serverTls(false)).start()) {
-            ClientConfig plain = ClientConfig.builder().host(server.host()).port(server.port())
-                    .credentials("vaylix", "vaylix").connectTimeoutMs(2_000).build();
+            ClientConfig plain = server.clientConfig().connectTimeoutMs(2_000).build();
             assertThrows(VaylixException.class, () -> VaylixClient.connect(plain));
         }
     }

@@ -26,8 +26,7 @@ class VaylixConnectionIT {
     @BeforeEach
     void start() {
         server = FakeVaylixServer.start();
-        config = ClientConfig.builder().host(server.host()).port(server.port()).credentials("vaylix", "vaylix")
-                .requestTimeoutMs(5_000).build();
+        config = server.clientConfig().build();
     }
 
     @AfterEach

@@ -27,8 +27,7 @@ class VaylixPoolIT {
     @BeforeEach
     void start() {
         server = FakeVaylixServer.start();
-        config = ClientConfig.builder().host(server.host()).port(server.port()).credentials("vaylix", "vaylix")
-                .requestTimeoutMs(5_000).build();
+        config = server.clientConfig().build();
     }
 
     @AfterEach

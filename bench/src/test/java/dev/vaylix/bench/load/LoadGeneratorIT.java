@@ -101,7 +101,7 @@ class LoadGeneratorIT {
         });
         Outcome outcome = generate("--workload", "get");
         assertEquals(0, outcome.exitCode(), outcome.stderr());
-        assertEquals(500, server.store().size());
+        assertEquals(500L, server.store().size());
         assertTrue(outcome.count("get") > 100);
         assertEquals(0, misses.get());
         assertTrue(outcome.stdout().contains("preloading 500 keys"), outcome.stdout());

@@ -11,6 +11,7 @@ import dev.vaylix.client.VaylixClient;
 import dev.vaylix.command.CommandHelp;
 import dev.vaylix.command.CommandParser;
 import dev.vaylix.transport.net.Connection;
+import java.util.function.Consumer;
 
 /**
  * Runs command lines against one server for every mode of the command line (shell, script, one command):
@@ -25,9 +26,26 @@ final class CommandRunner implements AutoCloseable {
 
     /** Where rendered results and error lines go. */
     interface Output {
+        /** Prints a rendered result (text without a final line break). */
         void result(String text);
 
+        /** Prints an error line: a refused command, a parse error, a reply that cannot be shown. */
         void error(String text);
+
+        /** An output printing results with {@code results} and errors with {@code errors}, one line each. */
+        static Output of(Consumer<String> results, Consumer<String> errors) {
+            return new Output() {
+                @Override
+                public void result(String text) {
+                    results.accept(text);
+                }
+
+                @Override
+                public void error(String text) {
+                    errors.accept(text);
+                }
+            };
+        }
     }
 
     /** What the caller's loop does next. */

@@ -87,17 +87,7 @@ public final class Main {
     }
 
     private static CommandRunner.Output streams(Io io) {
-        return new CommandRunner.Output() {
-            @Override
-            public void result(String text) {
-                io.stdout().println(text);
-            }
-
-            @Override
-            public void error(String text) {
-                io.stderr().println(text);
-            }
-        };
+        return CommandRunner.Output.of(io.stdout()::println, io.stderr()::println);
     }
 
     private static int runOne(String line, CliSettings settings, ClientConfig config, Io io) {
@@ -157,17 +147,8 @@ public final class Main {
         try (CommandRunner runner = new CommandRunner(settings, config, streams(io), true)) {
             runner.connect();
             try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-                CommandRunner.Output onTerminal = new CommandRunner.Output() {
-                    @Override
-                    public void result(String text) {
-                        terminal.writer().println(text);
-                    }
-
-                    @Override
-                    public void error(String text) {
-                        terminal.writer().println(text);
-                    }
-                };
+                // The reference prints everything in its shell on standard output, errors included.
+                CommandRunner.Output onTerminal = CommandRunner.Output.of(terminal.writer()::println, terminal.writer()::println);
                 return Repl.run(terminal, history, runner.withOutput(onTerminal));
             } catch (IOException e) {
                 throw new CliAbort(ExitCodes.CONNECTION, ErrorCode.CLI_004.exception(String.valueOf(e.getMessage())).describe());

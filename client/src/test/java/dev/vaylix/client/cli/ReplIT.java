@@ -69,17 +69,7 @@ class ReplIT {
         CliSettings settings = CliSettings.resolve(flags.connection, flags.output);
         ClientConfig config = settings.toClientConfig();
         List<String> startup = new ArrayList<>();
-        CommandRunner.Output collect = new CommandRunner.Output() {
-            @Override
-            public void result(String text) {
-                startup.add(text);
-            }
-
-            @Override
-            public void error(String text) {
-                startup.add(text);
-            }
-        };
+        CommandRunner.Output collect = CommandRunner.Output.of(startup::add, startup::add);
         try (CommandRunner runner = new CommandRunner(settings, config, collect, true);
              Terminal terminal = new ExternalTerminal("test", "xterm", keystrokes, screen, StandardCharsets.UTF_8)) {
             terminal.setSize(new Size(160, 40));
@@ -88,17 +78,7 @@ class ReplIT {
             tty.setControlChar(Attributes.ControlChar.VINTR, 3);
             terminal.setAttributes(tty);
             runner.connect();
-            CommandRunner.Output onTerminal = new CommandRunner.Output() {
-                @Override
-                public void result(String text) {
-                    terminal.writer().println(text);
-                }
-
-                @Override
-                public void error(String text) {
-                    terminal.writer().println(text);
-                }
-            };
+            CommandRunner.Output onTerminal = CommandRunner.Output.of(terminal.writer()::println, terminal.writer()::println);
             int exit = Repl.run(terminal, Optional.of(historyFile()), runner.withOutput(onTerminal));
             terminal.flush();
             return new Session(exit, screen.toString(StandardCharsets.UTF_8), startup);

@@ -47,7 +47,7 @@ class ReplyRendererPropertiesTest {
                 .list().ofMaxSize(3).map(parts -> String.join("", parts)).filter(text -> text.length() <= 12);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 150)
     void note11EveryTableRowIsAsWideAsTheHeader(@ForAll @Size(max = 6) List<@From("cellText") String> keys,
                                                         @ForAll @Size(max = 6) List<@From("cellText") String> values) {
         Assume.that(!keys.isEmpty());
@@ -68,7 +68,7 @@ class ReplyRendererPropertiesTest {
         }
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void jsonOutputParsesBackToTheSortedEntries(@ForAll @Size(max = 6) List<@From("cellText") String> keys) {
         List<Reply.Entry> entries = new ArrayList<>();
         for (String key : keys) {

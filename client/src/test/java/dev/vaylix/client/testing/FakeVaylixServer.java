@@ -3,7 +3,9 @@ package dev.vaylix.client.testing;
 import dev.vaylix.api.ErrorCode;
 import dev.vaylix.api.VaylixException;
 import dev.vaylix.api.command.Command;
+import dev.vaylix.api.engine.WriteBatchCodec;
 import dev.vaylix.api.reply.Reply;
+import dev.vaylix.client.ClientConfig;
 import dev.vaylix.transport.BodyWriter;
 import dev.vaylix.transport.Compression;
 import dev.vaylix.transport.Negotiation;
@@ -142,6 +144,11 @@ public final class FakeVaylixServer implements AutoCloseable {
         return "127.0.0.1";
     }
 
+    /** A client configuration that reaches this server as {@code vaylix}/{@code vaylix}, 5 s per reply. */
+    public ClientConfig.Builder clientConfig() {
+        return ClientConfig.builder().host(host()).port(port()).credentials("vaylix", "vaylix").requestTimeoutMs(5_000);
+    }
+
     public int port() {
         return listener.port();
     }
@@ -237,7 +244,7 @@ public final class FakeVaylixServer implements AutoCloseable {
                     if (transaction == null) {
                         yield store.apply(command);
                     }
-                    if (!queueable(command)) {
+                    if (!WriteBatchCodec.isQueueable(command)) {
                         yield Reply.Error.of(ErrorCode.SRV_016);
                     }
                     transaction.add(command);
@@ -245,16 +252,6 @@ public final class FakeVaylixServer implements AutoCloseable {
                 }
             };
         }
-    }
-
-    private static boolean queueable(Command command) {
-        return switch (command) {
-            case Command.Ping _, Command.Get _, Command.GetDel _, Command.GetEx _, Command.Set _, Command.SetNx _,
-                 Command.MGet _, Command.MSet _, Command.Del _, Command.Exists _, Command.Incr _, Command.Decr _,
-                 Command.Expire _, Command.Ttl _, Command.Persist _, Command.Rename _, Command.RenameNx _,
-                 Command.Scan _, Command.DbSize _, Command.Count _, Command.ListAll _, Command.Clear _ -> true;
-            default -> false;
-        };
     }
 
     /** One decoded request, handed from a connection's reader to its answering thread. */

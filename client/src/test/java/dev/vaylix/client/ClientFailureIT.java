@@ -12,6 +12,7 @@ import dev.vaylix.api.Key;
 import dev.vaylix.api.VaylixException;
 import dev.vaylix.api.command.Command;
 import dev.vaylix.api.reply.Reply;
+import dev.vaylix.client.testing.FakeServerExtension;
 import dev.vaylix.client.testing.FakeVaylixServer;
 import dev.vaylix.client.testing.FakeVaylixServer.Action;
 import java.net.ServerSocket;
@@ -23,23 +24,26 @@ import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** How the client classifies failures: definite, outcome unknown, timeouts, refused transactions. */
 class ClientFailureIT {
+
+    @RegisterExtension
+    final FakeServerExtension fake = FakeServerExtension.perTest();
 
     private FakeVaylixServer server;
     private VaylixClient client;
 
     @BeforeEach
     void start() {
-        server = FakeVaylixServer.start();
+        server = fake.server();
         client = VaylixClient.connect(config().build());
     }
 
     @AfterEach
     void stop() {
         client.close();
-        server.close();
     }
 
     private ClientConfig.Builder config() {

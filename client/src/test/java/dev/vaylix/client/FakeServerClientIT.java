@@ -1,26 +1,16 @@
 package dev.vaylix.client;
 
-import dev.vaylix.client.testing.FakeVaylixServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.vaylix.client.testing.FakeServerExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The client contract against the in-process fake server over real loopback sockets. */
 class FakeServerClientIT extends ClientContract {
 
-    private static FakeVaylixServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = FakeVaylixServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final FakeServerExtension FAKE = FakeServerExtension.perClass();
 
     @Override
     protected ClientConfig config() {
-        return server.clientConfig().build();
+        return FAKE.server().clientConfig().build();
     }
 }

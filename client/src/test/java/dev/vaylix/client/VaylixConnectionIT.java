@@ -10,28 +10,27 @@ import dev.vaylix.api.Key;
 import dev.vaylix.api.VaylixException;
 import dev.vaylix.api.command.Command;
 import dev.vaylix.api.reply.Reply;
+import dev.vaylix.client.testing.FakeServerExtension;
 import dev.vaylix.client.testing.FakeVaylixServer;
 import dev.vaylix.client.testing.FakeVaylixServer.Action;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class VaylixConnectionIT {
+
+    @RegisterExtension
+    final FakeServerExtension fake = FakeServerExtension.perTest();
 
     private FakeVaylixServer server;
     private ClientConfig config;
 
     @BeforeEach
     void start() {
-        server = FakeVaylixServer.start();
+        server = fake.server();
         config = server.clientConfig().build();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

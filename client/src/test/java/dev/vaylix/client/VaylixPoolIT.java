@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vaylix.api.command.Command;
+import dev.vaylix.client.testing.FakeServerExtension;
 import dev.vaylix.client.testing.FakeVaylixServer;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,24 +16,22 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class VaylixPoolIT {
+
+    @RegisterExtension
+    final FakeServerExtension fake = FakeServerExtension.perTest();
 
     private FakeVaylixServer server;
     private ClientConfig config;
 
     @BeforeEach
     void start() {
-        server = FakeVaylixServer.start();
+        server = fake.server();
         config = server.clientConfig().build();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.vaylix.api.json.JsonNumber;
 import dev.vaylix.api.json.JsonObject;
 import dev.vaylix.api.json.JsonValue;
 import dev.vaylix.api.reply.Reply;
+import dev.vaylix.client.testing.FakeServerExtension;
 import dev.vaylix.client.testing.FakeVaylixServer;
 import dev.vaylix.client.testing.FakeVaylixServer.Action;
 import java.io.ByteArrayOutputStream;
@@ -21,13 +22,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The load generator against the client module's in-process fake server, for about a second per run. */
 class LoadGeneratorIT {
+
+    @RegisterExtension
+    final FakeServerExtension fake = FakeServerExtension.perTest();
 
     private FakeVaylixServer server;
 
@@ -35,13 +39,8 @@ class LoadGeneratorIT {
     Path directory;
 
     @BeforeEach
-    void start() {
-        server = FakeVaylixServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    void server() {
+        server = fake.server();
     }
 
     record Outcome(int exitCode, String stdout, String stderr, JsonObject report) {

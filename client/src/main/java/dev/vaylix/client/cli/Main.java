@@ -144,10 +144,11 @@ public final class Main {
         if (history.isEmpty()) {
             io.stderr().println(ErrorCode.CLI_005.exception().describe() + " (history is kept for this session only)");
         }
-        try (CommandRunner runner = new CommandRunner(settings, config, streams(io), true)) {
+        // Like the reference's shell, everything it renders goes to standard output, a refused AUTH included.
+        CommandRunner.Output startup = CommandRunner.Output.of(io.stdout()::println, io.stdout()::println);
+        try (CommandRunner runner = new CommandRunner(settings, config, startup, true)) {
             runner.connect();
             try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-                // The reference prints everything in its shell on standard output, errors included.
                 CommandRunner.Output onTerminal = CommandRunner.Output.of(terminal.writer()::println, terminal.writer()::println);
                 return Repl.run(terminal, history, runner.withOutput(onTerminal));
             } catch (IOException e) {

@@ -7,33 +7,26 @@ import dev.vaylix.api.Bytes;
 import dev.vaylix.api.Key;
 import dev.vaylix.api.command.Command;
 import dev.vaylix.api.reply.Reply;
+import dev.vaylix.client.testing.FakeServerExtension;
 import dev.vaylix.client.testing.FakeVaylixServer;
 import dev.vaylix.client.testing.FakeVaylixServer.Action;
 import java.net.ServerSocket;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The command line against the in-process fake server, plus the failures only a fake can provoke. */
 class FakeServerCliIT extends CliContract {
 
-    private static FakeVaylixServer server;
+    @RegisterExtension
+    static final FakeServerExtension FAKE = FakeServerExtension.perClass();
 
-    @BeforeAll
-    static void startServer() {
-        server = FakeVaylixServer.start();
-    }
+    private FakeVaylixServer server;
 
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @AfterEach
-    void clearInterceptor() {
-        server.intercept(command -> null);
+    @BeforeEach
+    void server() {
+        server = FAKE.server();
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.vaylix.client.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vaylix.client.testing.FakeVaylixServer;
+import dev.vaylix.client.testing.FakeServerExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,27 +11,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** bin/vaylix-client as a real process (after `package`), against the fake server. */
 class LauncherIT {
 
-    private static FakeVaylixServer server;
+    @RegisterExtension
+    static final FakeServerExtension FAKE = FakeServerExtension.perClass();
+
     private static Path launcher;
 
     @BeforeAll
-    static void start() {
-        server = FakeVaylixServer.start();
+    static void findLauncher() {
         Path moduleDirectory = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
         launcher = moduleDirectory.toAbsolutePath().getParent().resolve("bin").resolve("vaylix-client");
         assertTrue(Files.isExecutable(launcher), launcher + " is executable");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private record Result(int exitCode, String stdout, String stderr) {
@@ -49,7 +45,7 @@ class LauncherIT {
     }
 
     private static String port() {
-        return Integer.toString(server.port());
+        return Integer.toString(FAKE.server().port());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vaylix.client.ClientConfig;
+import dev.vaylix.client.testing.FakeServerExtension;
 import dev.vaylix.client.testing.FakeVaylixServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -25,9 +26,9 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.impl.ExternalTerminal;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,19 +37,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReplIT {
 
-    private static FakeVaylixServer server;
+    @RegisterExtension
+    static final FakeServerExtension FAKE = FakeServerExtension.perClass();
+
+    private FakeVaylixServer server;
 
     @TempDir
     Path home;
 
-    @BeforeAll
-    static void startServer() {
-        server = FakeVaylixServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
+    @BeforeEach
+    void server() {
+        server = FAKE.server();
     }
 
     private record Session(int exitCode, String screen, List<String> startup) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,24 +79,35 @@ public final class Main {
     }
 
     private static int serve(Invocation.Serve serve, PrintStream out, PrintStream err, Map<String, String> environment) {
-        ServerRuntime runtime;
+        // The hook is registered before start-up: start-up prints the "listening" line, and a SIGTERM
+        // that follows it at once must still stop the server gracefully (final snapshot, exit 0), not
+        // take the JVM's default 143. A signal during start-up waits for it to finish, then stops.
+        CompletableFuture<ServerRuntime> started = new CompletableFuture<>();
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("vaylix-shutdown").unstarted(() -> {
+            ServerRuntime running = started.join();
+            if (running != null) {
+                running.shutDown();
+            }
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(exitStatus);
+        }));
+        ServerRuntime runtime = null;
         try {
             runtime = ServerRuntime.start(serve.config(), out, environment, AuditSink.NONE, Main::fatal);
         } catch (VaylixException e) {
             err.println(e.describe());
             LOG.error("event=startup_failed code={} message=\"{}\"", e.code().code(), e.getMessage());
+            exitStatus = 1;
             return 1;
         } catch (RuntimeException e) {
             err.println("[SRV-005] " + ErrorCode.SRV_005.displayName() + ": start-up failed: " + e);
             LOG.error("event=startup_failed", e);
+            exitStatus = 1;
             return 1;
+        } finally {
+            started.complete(runtime);
         }
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("vaylix-shutdown").unstarted(() -> {
-            runtime.shutDown();
-            System.out.flush();
-            System.err.flush();
-            Runtime.getRuntime().halt(exitStatus);
-        }));
         return -1;
     }
 

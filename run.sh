@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Builds Vaylix and starts its main program with embedded defaults.
-#
-# Until the server lands (issue 5) the main program is the command checker: it reads command lines
-# (interactively or from stdin) and prints the typed command each one parses to, or its CMD error.
+# Builds Vaylix (server and client) and starts a single-node server with the defaults: 127.0.0.1:9173, data directory
+# ./default.vaylix, authentication on with the development bootstrap user vaylix / vaylix (change it
+# with --user/--password or VAYLIX_USER/VAYLIX_PASSWORD before storing anything real). Extra arguments
+# go to the server (bin/vaylix --help lists them). Ctrl-C stops it gracefully.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$root"
@@ -10,6 +10,6 @@ cd "$root"
 . scripts/find-jdk.sh
 vaylix_find_jdk
 
-./mvnw -q -B -ntp -DskipTests -pl command -am package
-exec "$JAVA_HOME/bin/java" -cp "engine-api/target/classes:command/target/classes" \
-  dev.vaylix.command.CommandChecker "$@"
+# The client is built too, so bin/vaylix-client can talk to the server right away.
+./mvnw -q -B -ntp -DskipTests -pl server,client -am package
+exec bin/vaylix "$@"

@@ -1,5 +1,6 @@
 package dev.vaylix.raft.driver;
 
+import dev.vaylix.api.Bytes;
 import dev.vaylix.api.log.LogEntry;
 import dev.vaylix.raft.Snapshot;
 import java.util.ArrayList;
@@ -26,6 +27,10 @@ final class ApplyLoop<R> implements Runnable {
         }
 
         record AwaitRead(long readIndex, CompletableFuture<ReadOutcome> future) implements Job {
+        }
+
+        /** Snapshot the state machine now (the application asked, {@link RaftDriver#snapshotNow}). */
+        record TakeSnapshot(CompletableFuture<Long> done) implements Job {
         }
 
         record Stop() implements Job {
@@ -72,6 +77,7 @@ final class ApplyLoop<R> implements Runnable {
                         reads.computeIfAbsent(read.readIndex(), _ -> new ArrayList<>()).add(read.future());
                         completeReads();
                     }
+                    case Job.TakeSnapshot take -> takeSnapshot(take.done());
                     case Job.Stop _ -> {
                         failReads("driver stopped");
                         return;
@@ -114,11 +120,16 @@ final class ApplyLoop<R> implements Runnable {
             proposals.applied(entry, result);
         }
         completeReads();
-        long applied = stateMachine.appliedIndex();
-        if (applied - lastSnapshotIndex >= snapshotIntervalEntries) {
-            lastSnapshotIndex = applied;
-            loop.accept(new LoopEvent.SnapshotTaken(applied, stateMachine.snapshot()));
+        if (stateMachine.appliedIndex() - lastSnapshotIndex >= snapshotIntervalEntries) {
+            takeSnapshot(new CompletableFuture<>());
         }
+    }
+
+    /** Hands a snapshot of the state as applied now to the Raft loop, which stores it unless one covers it already. */
+    private void takeSnapshot(CompletableFuture<Long> done) {
+        long applied = stateMachine.appliedIndex();
+        lastSnapshotIndex = Math.max(lastSnapshotIndex, applied);
+        loop.accept(new LoopEvent.SnapshotTaken(applied, applied > 0 ? stateMachine.snapshot() : Bytes.EMPTY, done));
     }
 
     private void completeReads() {

@@ -15,7 +15,7 @@ sealed interface LoopEvent {
     /** True for events that come from outside the driver and count against the inbox bound. */
     default boolean external() {
         return switch (this) {
-            case Incoming _, Propose _, ProposeConfChange _, Read _, Transfer _, Inspect _ -> true;
+            case Incoming _, Propose _, ProposeConfChange _, Read _, Transfer _, Inspect _, SnapshotNow _ -> true;
             case Persisted _, SnapshotTaken _, Compacted _, Fatal _, Stop _ -> false;
         };
     }
@@ -38,12 +38,19 @@ sealed interface LoopEvent {
     record Inspect(CompletableFuture<Status> future) implements LoopEvent {
     }
 
+    /** The application asks for a snapshot now; {@code done} completes with its index once it is durable. */
+    record SnapshotNow(CompletableFuture<Long> done) implements LoopEvent {
+    }
+
     /** The persistence thread made {@code ready} durable and sent its held-back messages. */
     record Persisted(Ready ready) implements LoopEvent {
     }
 
-    /** The apply thread took a state-machine snapshot at {@code index}. */
-    record SnapshotTaken(long index, Bytes data) implements LoopEvent {
+    /**
+     * The apply thread took a state-machine snapshot at {@code index}; {@code done} completes with the index
+     * of the durable snapshot covering it (nobody waits on it for the periodic snapshots).
+     */
+    record SnapshotTaken(long index, Bytes data, CompletableFuture<Long> done) implements LoopEvent {
     }
 
     /** The persistence thread stored {@code snapshot} durably and compacted the log store. */

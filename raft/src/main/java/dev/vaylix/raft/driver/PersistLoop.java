@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -27,8 +28,11 @@ final class PersistLoop implements Runnable {
         record Persist(Ready ready) implements Job {
         }
 
-        /** Store a snapshot this node took, then let the log drop what it covers. */
-        record SaveSnapshot(Snapshot snapshot) implements Job {
+        /**
+         * Store a snapshot this node took, then let the log drop what it covers; {@code done} completes with
+         * the snapshot's index once both are durable.
+         */
+        record SaveSnapshot(Snapshot snapshot, CompletableFuture<Long> done) implements Job {
         }
 
         record Stop() implements Job {
@@ -124,6 +128,7 @@ final class PersistLoop implements Runnable {
                     write(snapshot);
                     log.compact(snapshot.index(), snapshot.term());
                     loop.accept(new LoopEvent.Compacted(snapshot));
+                    save.done().complete(snapshot.index());
                 }
                 case Job.Stop _ -> {
                     flush(merged, hardState);

@@ -219,6 +219,22 @@ public final class RaftDriver<R> implements AutoCloseable {
         return future;
     }
 
+    /**
+     * Takes a snapshot of the state machine as applied now, stores it durably and compacts the log up to it
+     * (the server's SAVE, periodic and shutdown snapshots; the driver also snapshots on its own every
+     * {@link DriverConfig#snapshotIntervalEntries()}). The future completes with the index of the durable
+     * snapshot that covers everything applied when the request reached the apply thread: a new one, or the
+     * existing one if nothing was applied since (0 when nothing was ever applied). It completes exceptionally
+     * if the driver is overloaded or stops first.
+     */
+    public CompletableFuture<Long> snapshotNow() {
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        if (!offer(new LoopEvent.SnapshotNow(done))) {
+            done.completeExceptionally(new IllegalStateException("driver overloaded or stopped"));
+        }
+        return done;
+    }
+
     /** A message from a peer (the transport calls this from its threads); dropped if the inbox is full. */
     public void receive(Message message) {
         offer(new LoopEvent.Incoming(message));
@@ -331,9 +347,12 @@ public final class RaftDriver<R> implements AutoCloseable {
             case LoopEvent.Transfer transfer -> transfer.future().complete(node.transferLeadership(transfer.target()));
             case LoopEvent.Inspect inspect -> inspect.future().complete(node.status());
             case LoopEvent.Persisted persisted -> node.advance(persisted.ready());
+            case LoopEvent.SnapshotNow now -> applyLoop.submit(new ApplyLoop.Job.TakeSnapshot(now.done()));
             case LoopEvent.SnapshotTaken taken -> {
                 if (taken.index() > node.snapshotIndex()) {
-                    submitPersist(new PersistLoop.Job.SaveSnapshot(node.snapshotAt(taken.index(), taken.data())));
+                    submitPersist(new PersistLoop.Job.SaveSnapshot(node.snapshotAt(taken.index(), taken.data()), taken.done()));
+                } else {
+                    taken.done().complete(node.snapshotIndex()); // a durable snapshot already covers it
                 }
             }
             case LoopEvent.Compacted compacted -> node.compact(compacted.snapshot());
@@ -463,6 +482,8 @@ public final class RaftDriver<R> implements AutoCloseable {
                 case LoopEvent.Read read -> read.future().complete(new ReadOutcome.Failed(null, reason));
                 case LoopEvent.Transfer transfer -> transfer.future().complete(TransferResult.NOT_LEADER);
                 case LoopEvent.Inspect inspect -> inspect.future().completeExceptionally(new IllegalStateException(reason));
+                case LoopEvent.SnapshotNow now -> now.done().completeExceptionally(new IllegalStateException(reason));
+                case LoopEvent.SnapshotTaken taken -> taken.done().completeExceptionally(new IllegalStateException(reason));
                 default -> {
                 }
             }

@@ -120,9 +120,9 @@ final class InMemoryLogStore implements LogStore {
         compactedTerm = snapshotTerm;
     }
 
-    /** Memory is this fake's durable medium: every mutation is "durable" once its call returns. */
     @Override
     public void sync() {
+        // Every mutation is "durable" as soon as it returns (SyncPolicy.SYNC): nothing to do.
     }
 
     @Override

@@ -145,6 +145,23 @@ class RaftDriverTest {
     }
 
     @Test
+    void snapshotNowStoresTheAppliedStateDurablyAndCompactsTheLog() {
+        try (TestCluster cluster = TestCluster.of(1)) {
+            RaftDriver<String> node = cluster.awaitLeader();
+            for (int i = 0; i < 5; i++) {
+                assertInstanceOf(ProposalOutcome.Applied.class, get(node.propose(Bytes.utf8("s=" + i), WriteAckMode.MAJORITY)));
+            }
+            long applied = cluster.machines.get(node.id()).appliedIndex();
+            long index = get(node.snapshotNow());
+            assertEquals(applied, index, "the snapshot covers everything applied when it was asked for");
+            TestCluster.Storage storage = cluster.storage.get(node.id());
+            assertEquals(index, storage.snapshots().latest().orElseThrow().index());
+            TestCluster.await("the log compacted to the snapshot", () -> storage.log().firstIndex() == index + 1);
+            assertEquals(index, get(node.snapshotNow()), "nothing applied since: the same snapshot answers");
+        }
+    }
+
+    @Test
     void aRestartedNodeRecoversItsLogAndSnapshotAndRejoins() {
         Configuration voters = Configuration.ofVoters("n1", "n2", "n3");
         try (TestCluster cluster = TestCluster.of(3, 20)) {

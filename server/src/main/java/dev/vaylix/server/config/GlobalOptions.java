@@ -23,6 +23,8 @@ final class GlobalOptions {
     private static final long U16_MAX = 65_535;
     private static final long U32_MAX = 4_294_967_295L;
     private static final long INT_MAX = Integer.MAX_VALUE;
+    /** A day: a hello that takes longer is not coming. */
+    private static final long MAX_HELLO_TIMEOUT_SECONDS = 86_400;
 
     private final Arguments args;
 
@@ -69,8 +71,9 @@ final class GlobalOptions {
         int port = (int) args.unsigned(ServerFlag.PORT, 0, U16_MAX);
         int maxConnections = (int) args.unsigned(ServerFlag.MAX_CONNECTIONS, 1, INT_MAX);
         OptionalLong idle = disabledWhenZero(ServerFlag.IDLE_TIMEOUT_SECONDS);
+        long hello = args.unsigned(ServerFlag.HELLO_TIMEOUT_SECONDS, 1, MAX_HELLO_TIMEOUT_SECONDS);
         boolean compression = !args.bool(ServerFlag.DISABLE_COMPRESSION);
-        return new NetworkConfig(bind, port, maxConnections, idle, compression);
+        return new NetworkConfig(bind, port, maxConnections, idle, hello, compression);
     }
 
     /**

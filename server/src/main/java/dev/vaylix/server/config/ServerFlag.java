@@ -12,7 +12,8 @@ import java.util.Optional;
  * <p>Deliberate differences from the reference: {@code --wal-sync} defaults to {@code sync}
  * (durability means fsync; the reference's default {@code flush} is a no-op, STORAGE.md Note 5),
  * {@code --write-ack-mode} defaults to {@code majority} (the reference's {@code replica}, renamed to
- * what it is), and {@code --master-key-file} is new.
+ * what it is), and {@code --master-key-file} and {@code --hello-timeout-seconds} are new (the reference
+ * waited forever for a hello, VTP2.md Note 10).
  */
 public enum ServerFlag {
     BIND("--bind", "VAYLIX_BIND", "127.0.0.1", Shape.VALUE, Support.NOW, "listener address"),
@@ -24,6 +25,8 @@ public enum ServerFlag {
             Shape.VALUE, Support.NOW, "background purge of expired keys; 0 or absent disables"),
     IDLE_TIMEOUT_SECONDS("--idle-timeout-seconds", "VAYLIX_IDLE_TIMEOUT_SECONDS", null, Shape.VALUE, Support.NOW,
             "close idle connections; 0 or absent disables"),
+    HELLO_TIMEOUT_SECONDS("--hello-timeout-seconds", "VAYLIX_HELLO_TIMEOUT_SECONDS", "10", Shape.VALUE, Support.NOW,
+            "close a connection that completes no TLS handshake and hello within this time (1-86400)"),
     SSL("--ssl", "VAYLIX_SSL", "false", Shape.OPTIONAL_BOOLEAN, Support.NOW, "enable TLS; bare --ssl means true"),
     TLS_CERT("--tls-cert", "VAYLIX_TLS_CERT", null, Shape.VALUE, Support.NOW, "PEM certificate chain; requires --ssl"),
     TLS_KEY("--tls-key", "VAYLIX_TLS_KEY", null, Shape.VALUE, Support.NOW, "PEM private key; requires --ssl"),

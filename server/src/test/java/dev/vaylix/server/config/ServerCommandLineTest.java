@@ -44,7 +44,7 @@ class ServerCommandLineTest {
     @Test
     void no_arguments_give_the_documented_defaults() {
         ServerConfig config = serve();
-        assertEquals(new NetworkConfig("127.0.0.1", 9173, 256, OptionalLong.empty(), true), config.network());
+        assertEquals(new NetworkConfig("127.0.0.1", 9173, 256, OptionalLong.empty(), 10, true), config.network());
         assertEquals(TlsConfig.DISABLED, config.tls());
         Path data = Path.of("./default.vaylix");
         assertEquals(new StorageConfig(data, data.resolve("backups"), SyncPolicy.SYNC, 67_108_864, 128, OptionalLong.empty(),
@@ -65,7 +65,7 @@ class ServerCommandLineTest {
             case BIND -> "0.0.0.0";
             case PORT -> "19173";
             case MAX_CONNECTIONS -> "7";
-            case SNAPSHOT_INTERVAL_SECONDS, EXPIRATION_SWEEP_INTERVAL_SECONDS, IDLE_TIMEOUT_SECONDS -> "60";
+            case SNAPSHOT_INTERVAL_SECONDS, EXPIRATION_SWEEP_INTERVAL_SECONDS, IDLE_TIMEOUT_SECONDS, HELLO_TIMEOUT_SECONDS -> "60";
             case SSL, DISABLE_AUTH, DISABLE_COMPRESSION, LOG_REQUESTS, AUDIT_COMMANDS -> "true";
             case TLS_CERT, TLS_KEY, TLS_CLIENT_CA, MASTER_KEY_FILE, AUDIT_LOG_PATH -> "/etc/vaylix/" + flag.name().toLowerCase();
             case DATA_DIR -> "/var/lib/vaylix";
@@ -100,6 +100,7 @@ class ServerCommandLineTest {
             case SNAPSHOT_INTERVAL_SECONDS -> String.valueOf(c.storage().snapshotIntervalSeconds().orElse(-1));
             case EXPIRATION_SWEEP_INTERVAL_SECONDS -> String.valueOf(c.storage().expirationSweepIntervalSeconds().orElse(-1));
             case IDLE_TIMEOUT_SECONDS -> String.valueOf(c.network().idleTimeoutSeconds().orElse(-1));
+            case HELLO_TIMEOUT_SECONDS -> String.valueOf(c.network().helloTimeoutSeconds());
             case SSL -> String.valueOf(c.tls().enabled());
             case DISABLE_AUTH -> String.valueOf(!c.auth().enabled());
             case DISABLE_COMPRESSION -> String.valueOf(!c.network().compressionEnabled());

@@ -12,12 +12,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /** One instance of every command, labelled as COMMANDS.md names it (GETEX twice: with and without options). */
-final class CommandSamples {
+public final class CommandSamples {
 
     private CommandSamples() {
     }
 
-    static Map<String, Command> all() {
+    public static Map<String, Command> all() {
         Key k = Key.of("k");
         Bytes v = Bytes.utf8("v");
         Map<String, Command> m = new LinkedHashMap<>();

@@ -5,9 +5,10 @@
 #
 #   bench/run-benchmarks.sh [--smoke] [--no-build] <suite> [extra JMH arguments...]
 #
-#   suite        parser | storage | engine | transport | raft | all
+#   suite        storage | engine | raft | transport | command | all   (parser = command)
 #   --smoke      prove the suite runs: in process, no warm-up, one 100 ms iteration
-#                (-f 0 -wi 0 -i 1 -r 100ms); the figures are meaningless
+#                (-f 0 -wi 0 -i 1 -r 100ms; engine with -p keyCount=10000 unless given);
+#                the figures are meaningless. BENCH_SMOKE=1 in the environment does the same.
 #   --no-build   use the benchmarks.jar already built
 #   extra        passed to JMH: e.g. -p dir=/mnt/disk/scratch, -p batchSize=64, -prof gc, -f 3
 #                (JMH refuses an option given twice: not -rf/-rff, nor -f/-wi/-i/-r with --smoke)
@@ -21,11 +22,12 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bench="$root/bench"
 
 usage() {
-  sed -n '6,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '6,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
 smoke=false
+[ "${BENCH_SMOKE:-0}" = 1 ] && smoke=true
 build=true
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -42,8 +44,8 @@ shift
 
 # Benchmarks are selected by package (dev.vaylix.bench.<area>), one package per suite.
 case "$suite" in
-  parser) pattern='^dev\.vaylix\.bench\.command\.' ;;
-  storage | engine | transport | raft) pattern="^dev\\.vaylix\\.bench\\.$suite\\." ;;
+  parser) suite=command; pattern='^dev\.vaylix\.bench\.command\.' ;;
+  command | storage | engine | transport | raft) pattern="^dev\\.vaylix\\.bench\\.$suite\\." ;;
   all) pattern='^dev\.vaylix\.bench\.(command|storage|engine|transport|raft)\.' ;;
   *) echo "error: unknown suite '$suite'" >&2; usage ;;
 esac
@@ -67,6 +69,11 @@ settings=()
 if $smoke; then
   name="$suite-smoke"
   settings=(-f 0 -wi 0 -i 1 -r 100ms)
+  # Filling the 1,000,000-key engine takes a minute: a smoke run proves the code with 10,000 keys.
+  case " $* " in
+    *" keyCount="* | *" -p keyCount="*) ;;
+    *) settings+=(-p keyCount=10000) ;;
+  esac
 fi
 json="$bench/results/$name-$stamp.json"
 log="$bench/results/$name-$stamp.txt"

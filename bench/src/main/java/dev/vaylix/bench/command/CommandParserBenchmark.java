@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Parsing typical command lines: the per-command cost the CLI pays before a request leaves the
  * client. Each method parses one fixed line; the result is returned so JMH consumes it.
  *
- * <p>Run on a quiet machine (the figures of a busy one mean nothing): {@code bench/run-benchmarks.sh parser}
+ * <p>Run on a quiet machine (the figures of a busy one mean nothing): {@code bench/run-benchmarks.sh command}
  * (add {@code -prof gc} for the allocation per operation); see bench/README.md.
  */
 @BenchmarkMode(Mode.AverageTime)

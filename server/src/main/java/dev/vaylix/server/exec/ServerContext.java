@@ -7,7 +7,7 @@ import dev.vaylix.server.backup.BackupPaths;
 import dev.vaylix.server.config.ServerConfig;
 import dev.vaylix.server.consensus.ConsensusNode;
 import dev.vaylix.server.consensus.ReplicationEndpoint;
-import dev.vaylix.server.events.AuditSink;
+import dev.vaylix.server.audit.AuditSink;
 import dev.vaylix.server.limits.Quotas;
 import dev.vaylix.server.metrics.ServerMetrics;
 import dev.vaylix.server.node.MaintenanceMode;

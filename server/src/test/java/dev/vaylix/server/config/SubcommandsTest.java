@@ -94,7 +94,8 @@ class SubcommandsTest {
     @Test
     void healthcheck_defaults() {
         HealthcheckConfig config = assertInstanceOf(Invocation.Healthcheck.class, parse(Map.of(), "healthcheck")).config();
-        assertEquals(new HealthcheckConfig(HealthcheckConfig.Kind.LIVENESS, "127.0.0.1", 9173, Optional.empty(), 2000), config);
+        assertEquals(new HealthcheckConfig(HealthcheckConfig.Kind.LIVENESS, "127.0.0.1", 9173, Optional.empty(), 2000,
+                Optional.empty()), config);
     }
 
     @Test

@@ -36,6 +36,7 @@ public final class ServerCommandLine {
 
     private static final String HEALTHCHECK_AUTH = "healthcheck authentication requires both username and password";
     private static final String HEALTHCHECK_TLS_FILES = "healthcheck TLS files require --ssl";
+    private static final String HEALTHCHECK_SERVER_NAME = "healthcheck --tls-server-name must not be empty";
     private static final String HEALTHCHECK_CLIENT_PAIR = "healthcheck --tls-client-cert and --tls-client-key must be provided together";
 
     private ServerCommandLine() {
@@ -172,8 +173,13 @@ public final class ServerCommandLine {
                 .or(() -> args.environment("VAYLIX_HEALTHCHECK_TLS_CLIENT_CERT")).map(GlobalOptions::path);
         Optional<Path> clientKey = args.commandLine("--tls-client-key")
                 .or(() -> args.environment("VAYLIX_HEALTHCHECK_TLS_CLIENT_KEY")).map(GlobalOptions::path);
+        Optional<String> serverName = args.commandLine("--tls-server-name")
+                .or(() -> args.environment("VAYLIX_HEALTHCHECK_TLS_SERVER_NAME")).map(Arguments.Raw::text);
+        if (serverName.isPresent() && serverName.get().isBlank()) {
+            throw Arguments.invalid(HEALTHCHECK_SERVER_NAME);
+        }
         if (!ssl) {
-            if (ca.isPresent() || clientCertificate.isPresent() || clientKey.isPresent()) {
+            if (ca.isPresent() || clientCertificate.isPresent() || clientKey.isPresent() || serverName.isPresent()) {
                 throw Arguments.invalid(HEALTHCHECK_TLS_FILES);
             }
             return Optional.empty();
@@ -181,7 +187,7 @@ public final class ServerCommandLine {
         if (clientCertificate.isPresent() != clientKey.isPresent()) {
             throw Arguments.invalid(HEALTHCHECK_CLIENT_PAIR);
         }
-        return Optional.of(new HealthcheckConfig.Tls(ca, clientCertificate, clientKey));
+        return Optional.of(new HealthcheckConfig.Tls(ca, clientCertificate, clientKey, serverName));
     }
 
     /** The subcommand's {@code --data-dir}, else the global one ({@code --data-dir}, {@code VAYLIX_DATA_DIR}, default). */
@@ -246,6 +252,8 @@ public final class ServerCommandLine {
         healthcheck.addOption(valueOption("--tls-client-cert", "<pem>",
                 "client certificate for a server that requires one (env VAYLIX_HEALTHCHECK_TLS_CLIENT_CERT)"));
         healthcheck.addOption(valueOption("--tls-client-key", "<pem>", "its private key (env VAYLIX_HEALTHCHECK_TLS_CLIENT_KEY)"));
+        healthcheck.addOption(valueOption("--tls-server-name", "<name>",
+                "name the server certificate must carry, when it differs from --host (env VAYLIX_HEALTHCHECK_TLS_SERVER_NAME)"));
         root.addSubcommand("storage", storage);
         root.addSubcommand("pitr", pitr);
         root.addSubcommand("healthcheck", healthcheck);

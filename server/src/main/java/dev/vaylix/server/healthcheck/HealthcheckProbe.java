@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
  * </ul>
  *
  * <p>With {@code --ssl} the probe speaks TLS: it verifies the server certificate against
- * {@code --tls-ca-cert} (else the JDK's trust store), including that it names {@code --host}, and
+ * {@code --tls-ca-cert} (else the JDK's trust store), including that it names {@code --host} (or
+ * {@code --tls-server-name}), and
  * presents {@code --tls-client-cert} to a server that requires client certificates. An unreadable or
  * invalid file fails the probe like an unreachable server.
  *
@@ -170,7 +171,7 @@ public final class HealthcheckProbe {
         } catch (VaylixException e) {
             throw failed("invalid TLS configuration: " + e.getMessage());
         }
-        return SocketTransport.tls(config.host(), config.port(), remainingMs(), client);
+        return SocketTransport.tls(config.host(), config.port(), tls.serverName().orElse(config.host()), remainingMs(), client);
     }
 
     /** Sends one request with a read bound of what is left of the budget. */

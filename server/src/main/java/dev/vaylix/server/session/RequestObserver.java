@@ -53,7 +53,7 @@ final class RequestObserver {
         this.context = context;
         this.connectionId = connectionId;
         this.peer = peer;
-        this.auditPeer = auditPeer(peer);
+        this.auditPeer = AuditContext.peerText(peer);
         this.slowThresholdMs = context.config().audit().slowCommandThresholdMs();
         this.auditCommands = context.config().audit().auditCommands();
         this.logRequests = context.config().audit().logRequests();
@@ -134,22 +134,5 @@ final class RequestObserver {
                     status, code, latencyMs);
         }
         return Optional.ofNullable(event);
-    }
-
-    /**
-     * The transport's {@code ip:port} as the audit log writes a peer (STORAGE.md §12.1): an IPv6 address
-     * in brackets, without a zone, so the port stays unambiguous ({@code [::1]:50512}).
-     */
-    static String auditPeer(String peer) {
-        int colon = peer.lastIndexOf(':');
-        if (colon <= 0 || peer.startsWith("[")) {
-            return peer;
-        }
-        String host = peer.substring(0, colon);
-        if (host.indexOf(':') < 0) {
-            return peer;
-        }
-        int zone = host.indexOf('%');
-        return "[" + (zone >= 0 ? host.substring(0, zone) : host) + "]" + peer.substring(colon);
     }
 }

@@ -1,6 +1,7 @@
 package dev.vaylix.server.runtime;
 
 import dev.vaylix.api.Clock;
+import dev.vaylix.api.ErrorCode;
 import dev.vaylix.api.VaylixException;
 import dev.vaylix.server.audit.AuditEvent;
 import dev.vaylix.server.audit.AuditSink;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * (a key that does not match, an expired certificate: {@code SRV-010}), and hands the new configuration
  * to the listener, so that every connection accepted from then on gets the new certificate while
  * established ones keep their session. A reload that fails changes nothing: the previous certificate
- * stays in use, the failure is logged at WARN with its reason (never key material), counted in INFO
+ * stays in use, the failure is logged at WARN with its reason (never key material), shown in INFO
  * ({@code security.last_tls_reload_failure_at_ms}) and audited ({@code tls_reload}, status {@code error}).
  *
  * <p>Thread-safe: reloads are serialised; {@link #status()} may be read from any thread.
@@ -69,11 +70,19 @@ final class CertificateReloader {
             LOG.info("event=tls_reloaded certificate={} not_after_ms={}", config.certificate().orElseThrow(),
                     status.certificateNotAfterMs().orElseThrow());
         } catch (VaylixException e) {
-            status = new NodeFacts.TlsStatus(before.certificateNotAfterMs(), before.lastReloadSuccessAtMs(), OptionalLong.of(nowMs));
-            audit.record(AuditEvent.tlsReload(Optional.of(e.code())));
             String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
             LOG.warn("event=tls_reload_failed code={} reason=\"{}\": the previous certificate stays in use", e.code().code(), reason);
+            failed(before, nowMs, e.code());
+        } catch (RuntimeException e) {
+            // Not a refusal we know of: still, a reload must never change or stop what is being served.
+            LOG.error("event=tls_reload_failed code={}: the previous certificate stays in use", ErrorCode.SRV_010.code(), e);
+            failed(before, nowMs, ErrorCode.SRV_010);
         }
+    }
+
+    private void failed(NodeFacts.TlsStatus before, long nowMs, ErrorCode code) {
+        status = new NodeFacts.TlsStatus(before.certificateNotAfterMs(), before.lastReloadSuccessAtMs(), OptionalLong.of(nowMs));
+        audit.record(AuditEvent.tlsReload(Optional.of(code)));
     }
 
     private static OptionalLong notAfter(TlsServerConfig tls) {

@@ -1,6 +1,7 @@
 package dev.vaylix.server.exec;
 
 import dev.vaylix.server.node.BuildInfo;
+import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
@@ -52,9 +53,9 @@ public interface NodeFacts {
         public static final TlsStatus NONE = new TlsStatus(OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty());
 
         public TlsStatus {
-            java.util.Objects.requireNonNull(certificateNotAfterMs, "certificateNotAfterMs");
-            java.util.Objects.requireNonNull(lastReloadSuccessAtMs, "lastReloadSuccessAtMs");
-            java.util.Objects.requireNonNull(lastReloadFailureAtMs, "lastReloadFailureAtMs");
+            Objects.requireNonNull(certificateNotAfterMs, "certificateNotAfterMs");
+            Objects.requireNonNull(lastReloadSuccessAtMs, "lastReloadSuccessAtMs");
+            Objects.requireNonNull(lastReloadFailureAtMs, "lastReloadFailureAtMs");
         }
     }
 }

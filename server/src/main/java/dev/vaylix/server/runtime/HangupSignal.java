@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
  * SIGHUP as "reload the TLS certificate" (STORAGE.md §9 step 8). The JDK has no supported API for
  * signals; {@code sun.misc.Signal} (module {@code jdk.unsupported}, present in every JDK build this server
  * runs on) is confined to this class. Installing it replaces the JVM's default SIGHUP behaviour (a
- * graceful exit), so the runtime installs it only when there is something to reload (TLS on).
+ * graceful exit): a server never stops on SIGHUP, with or without TLS.
  *
  * <p>The JVM runs the handler on a thread of its own, one signal at a time; the action must not block
  * for long.
@@ -20,18 +20,16 @@ final class HangupSignal {
     }
 
     /**
-     * Runs {@code action} on every SIGHUP from now on.
-     *
-     * @return false if signals cannot be handled in this JVM (no {@code jdk.unsupported}, or {@code -Xrs}):
-     *         logged at WARN, and SIGHUP keeps the JVM's default behaviour
+     * Runs {@code action} on every SIGHUP from now on. If signals cannot be handled in this JVM (no
+     * {@code jdk.unsupported}, or {@code -Xrs}), that is logged at WARN and SIGHUP keeps the JVM's default
+     * behaviour.
      */
-    static boolean install(Runnable action) {
+    static void install(Runnable action) {
         try {
             sun.misc.Signal.handle(new sun.misc.Signal("HUP"), _ -> action.run());
-            return true;
+            LOG.info("event=sighup_installed");
         } catch (LinkageError | IllegalArgumentException | UnsupportedOperationException e) {
             LOG.warn("event=sighup_unavailable error=\"{}\": certificates are reloaded only by a restart", e.toString());
-            return false;
         }
     }
 }

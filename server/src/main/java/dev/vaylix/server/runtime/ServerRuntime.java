@@ -1,9 +1,9 @@
 package dev.vaylix.server.runtime;
 
 import dev.vaylix.api.Clock;
-import dev.vaylix.raft.driver.WriteAckMode;
 import dev.vaylix.api.ErrorCode;
 import dev.vaylix.raft.confchange.Configuration;
+import dev.vaylix.raft.driver.WriteAckMode;
 import dev.vaylix.raft.message.ConfigurationCodec;
 import dev.vaylix.server.audit.AuditLogOptions;
 import dev.vaylix.server.audit.FileAuditLog;
@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * stable node id, which must be a member of the recovered Raft configuration (SRV-030) → backup directory
  * → maintenance sentinel → Raft driver (one voter) → leadership and replay of the committed log →
  * bootstrap administrator (warms up BouncyCastle, whose first use takes long) → listener (the bound
- * address is printed) → SIGHUP certificate reload (with TLS) → notices for flags that have no effect yet
+ * address is printed) → SIGHUP handler (certificate reload with TLS) → notices for flags that have no effect yet
  * → serve.
  *
  * <p>Shutdown ({@link #shutDown}, idempotent): stop accepting; let the sessions answer the requests they
@@ -153,11 +153,9 @@ public final class ServerRuntime {
             PeriodicTasks tasks = new PeriodicTasks(consensus, writes, metrics);
             tasks.start(config.storage(), onFatal);
             opened.push(tasks);
-            certificates.ifPresent(reloader -> {
-                if (HangupSignal.install(reloader::reload)) {
-                    LOG.info("event=sighup_installed action=tls_reload");
-                }
-            });
+            // Always handled, so that SIGHUP never stops a server (the JVM's default): without TLS it only says so.
+            HangupSignal.install(certificates.<Runnable>map(reloader -> reloader::reload)
+                    .orElse(() -> LOG.info("event=sighup_ignored reason=\"TLS is off: there is no certificate to reload\"")));
 
             out.println("[INFO] [server.startup] listening on " + listener.localAddress() + " tls=" + tls.isPresent()
                     + " node_id=" + nodeId + " data_dir=" + config.storage().dataDir());

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,7 @@ public final class Main {
     public static void main(String[] args) throws InterruptedException {
         int status = run(List.of(args), System.out, System.err, System.getenv());
         if (status >= 0) {
+            exitStatus = status; // a server's shutdown hook may be installed: it halts with this status
             System.exit(status);
         }
         // The server runs on daemon threads; the shutdown hook ends the process (halt), so wait for it.
@@ -80,9 +82,25 @@ public final class Main {
     }
 
     private static int serve(Invocation.Serve serve, PrintStream out, PrintStream err, Map<String, String> environment) {
+        // The hook is in place before the listening line is printed: a SIGTERM right after it is a graceful
+        // stop, not the JVM's default exit (143) without the final snapshot and the last audit lines. A
+        // signal during start-up halts at once (status 1): storage and the audit log are crash-safe.
+        AtomicReference<ServerRuntime> serving = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("vaylix-shutdown").unstarted(() -> {
+            ServerRuntime started = serving.get();
+            if (started != null) {
+                started.shutDown();
+            } else if (exitStatus == 0) {
+                exitStatus = 1;
+                LOG.warn("event=stopped_during_startup");
+            }
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(exitStatus);
+        }));
         ServerRuntime runtime;
         try {
-            runtime = ServerRuntime.start(serve.config(), out, environment, Main::fatal);
+            runtime = ServerRuntime.start(serve.config(), environment, Main::fatal);
         } catch (VaylixException e) {
             err.println(e.describe());
             LOG.error("event=startup_failed code={} message=\"{}\"", e.code().code(), e.getMessage());
@@ -92,12 +110,8 @@ public final class Main {
             LOG.error("event=startup_failed", e);
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("vaylix-shutdown").unstarted(() -> {
-            runtime.shutDown();
-            System.out.flush();
-            System.err.flush();
-            Runtime.getRuntime().halt(exitStatus);
-        }));
+        serving.set(runtime);
+        runtime.announce(out);
         return -1;
     }
 

@@ -120,10 +120,9 @@ public final class HealthcheckProbe {
     }
 
     private void probe() {
-        Connection open = connector().connect();
+        Connection open = connector().connect(); // with TLS, the handshake is part of connecting
         connection.set(open);
         open.readTimeoutMs(remainingMs());
-        open.handshake(); // a TLS failure is reported as such, not as a failed hello
         ClientOptions options = new ClientOptions(CLIENT_NAME, CLIENT_VERSION, Capabilities.ALL, Compression.NONE, Vtp2.MAX_FRAME_LEN,
                 config.credentials().isPresent(), Vtp2.DEFAULT_COMPRESSION_THRESHOLD_BYTES, remainingMs());
         try (ClientSession session = ClientSession.open(open, options, RequestIds.uuidV7(SystemClock.INSTANCE))) {

@@ -36,7 +36,9 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -56,9 +58,8 @@ import org.slf4j.LoggerFactory;
  * verified (SRV-028; STORAGE.md §9 step 5, before anything is served or replayed) → storage recovery →
  * stable node id, which must be a member of the recovered Raft configuration (SRV-030) → backup directory
  * → maintenance sentinel → Raft driver (one voter) → leadership and replay of the committed log →
- * bootstrap administrator (warms up BouncyCastle, whose first use takes long) → listener (the bound
- * address is printed) → SIGHUP handler (certificate reload with TLS) → notices for flags that have no effect yet
- * → serve.
+ * bootstrap administrator (warms up BouncyCastle, whose first use takes long) → listener → periodic tasks →
+ * SIGHUP handler (certificate reload with TLS) → serve; the caller then prints {@link #announce}.
  *
  * <p>Shutdown ({@link #shutDown}, idempotent): stop accepting; let the sessions answer the requests they
  * already read, then close them; a final snapshot; stop the driver, close the log, write and close the
@@ -77,27 +78,30 @@ public final class ServerRuntime {
     private final PeriodicTasks tasks;
     private final String listenAddress;
     private final String nodeId;
+    private final List<String> announcement;
     private boolean stopped;
 
     private ServerRuntime(Deque<AutoCloseable> opened, ConsensusNode consensus, ConnectionAcceptor acceptor, PeriodicTasks tasks,
-                          String listenAddress, String nodeId) {
+                          String listenAddress, String nodeId, List<String> announcement) {
         this.opened = opened;
         this.consensus = consensus;
         this.acceptor = acceptor;
         this.tasks = tasks;
         this.listenAddress = listenAddress;
         this.nodeId = nodeId;
+        this.announcement = List.copyOf(announcement);
     }
 
     /**
-     * Starts a server.
+     * Starts a server; it serves when this returns. The caller prints {@link #announce} once it is ready
+     * to stop it gracefully (its shutdown hook is in place): scripts and tests take the listening line as
+     * "up, and SIGTERM is a graceful stop".
      *
-     * @param out         where the listening line and the flag notices are printed
      * @param environment the process environment (the master key variables)
      * @param onFatal     called when the node hits an unrecoverable error after start-up; it should end the process
      * @throws dev.vaylix.api.VaylixException with the code of the first step that failed
      */
-    public static ServerRuntime start(ServerConfig config, PrintStream out, Map<String, String> environment,
+    public static ServerRuntime start(ServerConfig config, Map<String, String> environment,
                                       Consumer<Throwable> onFatal) {
         Clock clock = SystemClock.INSTANCE;
         long startNanos = clock.monotonicNanos();
@@ -157,21 +161,27 @@ public final class ServerRuntime {
             HangupSignal.install(certificates.<Runnable>map(reloader -> reloader::reload)
                     .orElse(() -> LOG.info("event=sighup_ignored reason=\"TLS is off: there is no certificate to reload\"")));
 
-            out.println("[INFO] [server.startup] listening on " + listener.localAddress() + " tls=" + tls.isPresent()
+            List<String> announcement = new ArrayList<>();
+            announcement.add("[INFO] [server.startup] listening on " + listener.localAddress() + " tls=" + tls.isPresent()
                     + " node_id=" + nodeId + " data_dir=" + config.storage().dataDir());
             for (String notice : config.notYetSupportedInUse()) {
-                out.println("[WARN] [server.startup] " + notice);
+                announcement.add("[WARN] [server.startup] " + notice);
                 LOG.warn("event=flag_not_supported notice=\"{}\"", notice);
             }
-            out.flush();
             LOG.info("event=server_started address={} node_id={} tls={} mtls={} auth={} wal_sync={} write_ack_mode={} recovery_ms={}",
                     listener.localAddress(), nodeId, tls.isPresent(), config.tls().mtlsEnabled(), config.auth().enabled(),
                     config.storage().walSync().flagValue(), config.replication().writeAckMode().text(), recoveryMs);
-            return new ServerRuntime(opened, consensus, acceptor, tasks, listener.localAddress(), nodeId);
+            return new ServerRuntime(opened, consensus, acceptor, tasks, listener.localAddress(), nodeId, announcement);
         } catch (RuntimeException | Error e) {
             closeAll(opened, e);
             throw e;
         }
+    }
+
+    /** Prints the listening line (address, TLS, node id, data directory) and a notice per flag that has no effect yet. */
+    public void announce(PrintStream out) {
+        announcement.forEach(out::println);
+        out.flush();
     }
 
     /** The bound listener address. */

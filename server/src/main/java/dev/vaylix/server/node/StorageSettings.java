@@ -1,4 +1,4 @@
-package dev.vaylix.server.offline;
+package dev.vaylix.server.node;
 
 import dev.vaylix.api.Clock;
 import dev.vaylix.api.ErrorCode;
@@ -11,23 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The storage module's configuration from the command line's: data directory, real files, master
- * key, WAL options. The server and the offline tools open a data directory the same way.
+ * The one place that turns the command line's storage settings and the environment into the
+ * storage module's configuration: data directory, real files, master key, WAL options. The server
+ * and the offline tools open a data directory exactly the same way. Stateless.
  */
 public final class StorageSettings {
-
-    /** The system clock, for the one thing storage times: creation of a new keyring key. */
-    public static final Clock SYSTEM_CLOCK = new Clock() {
-        @Override
-        public long wallTimeMs() {
-            return System.currentTimeMillis();
-        }
-
-        @Override
-        public long monotonicNanos() {
-            return System.nanoTime();
-        }
-    };
 
     private StorageSettings() {
     }
@@ -37,6 +25,7 @@ public final class StorageSettings {
      *
      * @param environment the process environment, for {@value MasterKey#ENV_KEY}
      *                    ({@value MasterKey#ENV_KEY_FILE} is already in {@code config} as {@code --master-key-file})
+     * @param clock       what storage times with (the creation of a new keyring key)
      * @throws dev.vaylix.api.VaylixException {@code ENG-008} for an unreadable or malformed master key, or both a
      *         key file and a key; {@code SRV-030} for a WAL segment size storage cannot use
      */
@@ -45,7 +34,11 @@ public final class StorageSettings {
         return new dev.vaylix.storage.StorageConfig(config.dataDir(), io, masterKey(config, environment, io), walOptions(config), clock);
     }
 
-    /** {@code --wal-sync}, {@code --wal-segment-size-bytes}, {@code --wal-retain-segments} on the channel backend. */
+    /**
+     * {@code --wal-sync}, {@code --wal-segment-size-bytes}, {@code --wal-retain-segments} on the channel backend.
+     *
+     * @throws dev.vaylix.api.VaylixException {@code SRV-030} for a segment size between 1 and storage's minimum
+     */
     public static WalOptions walOptions(StorageConfig config) {
         long segmentSize = config.walSegmentSizeBytes();
         if (segmentSize != 0 && segmentSize < WalOptions.MIN_SEGMENT_SIZE_BYTES) {

@@ -98,10 +98,13 @@ final class PersistLoop implements Runnable {
         return fsyncs;
     }
 
-    /** Adds this thread's group-commit statistics to {@code stats}. Any thread; the values are read one by one. */
-    void addStats(DriverStats.Builder stats) {
-        stats.durableAppends(fsyncs).entriesAppended(entriesAppended).readysPersisted(readysPersisted)
-                .appendNanosTotal(appendNanosTotal).appendNanosMax(appendNanosMax).appendEntriesMax(appendEntriesMax);
+    /**
+     * The driver's statistics with this thread's group-commit counters and the given others. Any thread; the values
+     * are read one by one.
+     */
+    DriverStats stats(long reads, int proposalsInFlight) {
+        return new DriverStats(fsyncs, entriesAppended, readysPersisted, appendNanosTotal, appendNanosMax, appendEntriesMax,
+                reads, proposalsInFlight);
     }
 
     @Override

@@ -255,9 +255,7 @@ public final class RaftDriver<R> implements AutoCloseable {
 
     /** Group-commit, read and proposal counters since the start (see {@link DriverStats}). Any thread. */
     public DriverStats stats() {
-        DriverStats.Builder stats = new DriverStats.Builder().reads(readsHandled).proposalsInFlight(proposals.size());
-        persistLoop.addStats(stats);
-        return stats.build();
+        return persistLoop.stats(readsHandled, proposals.size());
     }
 
     /** The error that stopped the driver, if any. */

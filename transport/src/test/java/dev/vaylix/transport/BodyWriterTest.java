@@ -30,7 +30,7 @@ class BodyWriterTest {
         return Arbitraries.oneOf(ascii, any, mixed);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 150)
     void str16_and_str32_write_the_length_prefix_and_the_exact_utf8(@ForAll("texts") String text,
                                                                     @ForAll("texts") String before) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);

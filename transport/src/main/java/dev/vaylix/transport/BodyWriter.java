@@ -135,6 +135,9 @@ public final class BodyWriter {
 
     /** {@code str16}: u16 byte length + UTF-8. */
     public BodyWriter str16(String text) {
+        if (text.length() <= MAX_U16 && ascii(text, 2)) {
+            return this;
+        }
         int length = utf8Length(text);
         if (length > MAX_U16) {
             throw ErrorCode.TRN_008.exception();
@@ -145,9 +148,44 @@ public final class BodyWriter {
 
     /** {@code str32}: u32 byte length + UTF-8. (A Java string cannot exceed the u32 range.) */
     public BodyWriter str32(String text) {
+        if (ascii(text, 4)) {
+            return this;
+        }
         int length = utf8Length(text);
         u32(length);
         return utf8(text, length);
+    }
+
+    /**
+     * The common case of {@link #str16} and {@link #str32} in one pass: if {@code text} is ASCII (its UTF-8 is one
+     * byte per char) and fits the frame, writes the {@code prefixBytes}-byte big-endian length and the text, and
+     * returns true. Otherwise returns false having written nothing (bytes beyond {@link #position} may have changed)
+     * and the general path, with its errors, takes over. Keys and names are nearly always ASCII, and the two-pass
+     * general path was the hottest code of a client sending GETs.
+     */
+    private boolean ascii(String text, int prefixBytes) {
+        int n = text.length();
+        if ((long) position - RESERVED + prefixBytes + n > Vtp2.MAX_FRAME_LEN) {
+            return false;
+        }
+        ensure(prefixBytes + n);
+        byte[] out = buffer;
+        int start = position + prefixBytes;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return false;
+            }
+            out[start + i] = (byte) c;
+        }
+        if (prefixBytes == 2) {
+            out[position] = (byte) (n >>> 8);
+            out[position + 1] = (byte) n;
+        } else {
+            putInt(out, position, n);
+        }
+        position = start + n;
+        return true;
     }
 
     /** A presence byte, then {@code str16} if present. */

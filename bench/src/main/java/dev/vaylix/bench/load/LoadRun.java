@@ -1,5 +1,7 @@
 package dev.vaylix.bench.load;
 
+import dev.vaylix.api.ErrorCode;
+import dev.vaylix.api.VaylixException;
 import dev.vaylix.api.command.Command;
 import dev.vaylix.api.reply.Reply;
 import dev.vaylix.client.ClientConfig;
@@ -12,13 +14,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 /**
- * Runs one load: opens the connections (in parallel: each AUTH costs the server an Argon2 hash), preloads the
- * keyspace if asked, runs the workers through warm-up and measurement, and collects the result.
+ * Runs one load: opens the connections, preloads the keyspace if asked, runs the workers through warm-up and
+ * measurement, and collects the result.
+ *
+ * <p>Each AUTH costs the server an Argon2 hash (about 100 ms of CPU), and the server caps concurrent hashes and
+ * answers SRV-012 to an AUTH that waited too long for a hashing slot. So connections are opened a few at a time,
+ * and one refused with SRV-012 is opened again after a pause, a bounded number of times.
  */
 final class LoadRun {
 
@@ -27,6 +34,12 @@ final class LoadRun {
     /** MSETs pipelined per batch while preloading. */
     static final int PRELOAD_COMMANDS_PER_BATCH = 16;
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** Connections being opened (and authenticated) at once. */
+    static final int OPEN_PARALLELISM = 4;
+    /** Attempts to open one connection while the server sheds AUTH load (SRV-012). */
+    static final int OPEN_ATTEMPTS_MAX = 5;
+    /** Pause after the first SRV-012; doubled after each further one. */
+    static final long OPEN_RETRY_PAUSE_MS = 100;
 
     private final ClientConfig config;
     private final LoadSettings settings;
@@ -104,10 +117,18 @@ final class LoadRun {
         log.printf("opening %d connections to %s%n", settings.connections(), config.address());
         List<VaylixConnection> opened = new ArrayList<>();
         RuntimeException firstFailure = null;
+        Semaphore opening = new Semaphore(OPEN_PARALLELISM);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<VaylixConnection>> pending = new ArrayList<>();
             for (int i = 0; i < settings.connections(); i++) {
-                pending.add(threads.submit(() -> VaylixConnection.connect(config)));
+                pending.add(threads.submit(() -> {
+                    opening.acquire();
+                    try {
+                        return open();
+                    } finally {
+                        opening.release();
+                    }
+                }));
             }
             for (Future<VaylixConnection> future : pending) {
                 try {
@@ -125,6 +146,22 @@ final class LoadRun {
             throw firstFailure;
         }
         return opened;
+    }
+
+    /** Opens one connection, again after a pause while the server answers SRV-012 (hashing saturated). */
+    private VaylixConnection open() throws InterruptedException {
+        long pauseMs = OPEN_RETRY_PAUSE_MS;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return VaylixConnection.connect(config);
+            } catch (VaylixException e) {
+                if (e.code() != ErrorCode.SRV_012 || attempt == OPEN_ATTEMPTS_MAX) {
+                    throw e;
+                }
+            }
+            Thread.sleep(pauseMs); // a back-off towards a server shedding load, not a wait for a condition
+            pauseMs *= 2;
+        }
     }
 
     /** Writes every key once, the keyspace split evenly over the connections. */

@@ -140,6 +140,25 @@ class LoadGeneratorIT {
     }
 
     @Test
+    void connectionsRefusedWhileTheServerShedsAuthLoadAreOpenedAgain() throws Exception {
+        AtomicInteger refusals = new AtomicInteger();
+        server.intercept(command -> command instanceof Command.Auth && refusals.getAndIncrement() < 3
+                ? new Action.Answer(Reply.Error.of(ErrorCode.SRV_012)) : null);
+        Outcome outcome = generate("--workload", "set");
+        assertEquals(0, outcome.exitCode(), outcome.stderr());
+        assertTrue(refusals.get() >= 4 + 3, "every connection authenticated, three after a refusal: " + refusals.get());
+        assertTrue(outcome.count("set") > 0);
+    }
+
+    @Test
+    void aServerThatKeepsSheddingAuthLoadExitsWith3() throws Exception {
+        server.intercept(command -> command instanceof Command.Auth ? new Action.Answer(Reply.Error.of(ErrorCode.SRV_012)) : null);
+        Outcome outcome = generate("--workload", "set");
+        assertEquals(3, outcome.exitCode());
+        assertTrue(outcome.stderr().contains("SRV-012"), outcome.stderr());
+    }
+
+    @Test
     void anUnreachableServerExitsWith3AndBadFlagsWith2() throws Exception {
         Outcome wrongPassword = generate("--password", "nope");
         assertEquals(3, wrongPassword.exitCode());

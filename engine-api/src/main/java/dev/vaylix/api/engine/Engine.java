@@ -3,6 +3,7 @@ package dev.vaylix.api.engine;
 import dev.vaylix.api.command.Command;
 import dev.vaylix.api.log.LogEntry;
 import dev.vaylix.api.reply.Reply;
+import java.util.function.Supplier;
 
 /**
  * The deterministic key/value state machine behind the Raft log. {@code engine-memory} is the
@@ -80,6 +81,18 @@ public interface Engine extends AutoCloseable {
      * own self-describing encoding. Any thread; it does not block {@link #apply}.
      */
     EngineSnapshot snapshot();
+
+    /**
+     * Captures the state as of {@link #appliedIndex()} now and returns what encodes it as {@link #snapshot()}
+     * would have: the expensive encoding can then run on another thread while applies go on (the Raft driver
+     * encodes its periodic snapshots off the apply thread). The supplier may be called once, from any thread,
+     * at any later time; the image is the one captured. The default encodes at once; an engine whose states
+     * are immutable captures in O(1).
+     */
+    default Supplier<EngineSnapshot> captureSnapshot() {
+        EngineSnapshot image = snapshot();
+        return () -> image;
+    }
 
     /**
      * Replaces the whole state (keys, clock, applied index) with {@code snapshot}. Readers see the old

@@ -25,6 +25,8 @@ final class Keyspace {
     private final boolean writable;
     private Node<Key, Value> data;
     private Node<ExpiryKey, Key> expiries;
+    /** Reused by {@link #put}: the node a put replaced. */
+    private final PersistentTree.Replaced<Key, Value> replaced = new PersistentTree.Replaced<>();
 
     private Keyspace(State state, long nowMs, boolean writable) {
         this.data = state.data();
@@ -62,11 +64,12 @@ final class Keyspace {
         if (value.isExpiredAt(nowMs)) {
             throw new IllegalArgumentException("an expired value is deleted, never stored");
         }
-        Node<Key, Value> previous = PersistentTree.find(data, key, KeyOrder.KEYS);
+        data = PersistentTree.put(data, key, value, KeyOrder.KEYS, replaced);
+        Node<Key, Value> previous = replaced.node;
+        replaced.node = null; // hold no reference to the old state
         if (previous != null && previous.value.hasExpiry()) {
             expiries = PersistentTree.remove(expiries, new ExpiryKey(previous.value.expiresAtMs(), key), ExpiryKey.ORDER);
         }
-        data = PersistentTree.put(data, key, value, KeyOrder.KEYS);
         if (value.hasExpiry()) {
             expiries = PersistentTree.put(expiries, new ExpiryKey(value.expiresAtMs(), key), key, ExpiryKey.ORDER);
         }

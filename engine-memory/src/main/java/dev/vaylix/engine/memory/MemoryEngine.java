@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * The in-memory {@link Engine}: the deterministic state machine every other engine is checked
@@ -139,8 +140,14 @@ public final class MemoryEngine implements Engine {
 
     @Override
     public EngineSnapshot snapshot() {
+        return captureSnapshot().get();
+    }
+
+    /** The current state is immutable: capturing it is taking the reference; encoding it can wait. */
+    @Override
+    public Supplier<EngineSnapshot> captureSnapshot() {
         State snapshot = current();
-        return new EngineSnapshot(snapshot.appliedIndex(), SnapshotCodec.encode(snapshot));
+        return () -> new EngineSnapshot(snapshot.appliedIndex(), SnapshotCodec.encode(snapshot));
     }
 
     @Override

@@ -28,10 +28,13 @@ class PersistentTreeTest {
         Node<Integer, Integer> root = null;
         List<Node<Integer, Integer>> versions = new ArrayList<>();
         List<Map<Integer, Integer>> expectedVersions = new ArrayList<>();
+        PersistentTree.Replaced<Integer, Integer> replaced = new PersistentTree.Replaced<>();
         for (int step = 0; step < operations.size(); step++) {
             int op = operations.get(step);
             if (op >= 0) {
-                root = PersistentTree.put(root, op, step, ORDER);
+                Node<Integer, Integer> before = PersistentTree.find(root, op, ORDER);
+                root = PersistentTree.put(root, op, step, ORDER, replaced);
+                assertSame(before, replaced.node, "put reports the node it replaced, null for an insert");
                 model.put(op, step);
             } else {
                 root = PersistentTree.remove(root, -op, ORDER);

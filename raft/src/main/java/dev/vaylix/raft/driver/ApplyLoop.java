@@ -11,11 +11,13 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The apply thread: hands committed entries to the state machine in index order, completes the
  * proposals with its results, completes linearizable reads once the applied index reaches their read
- * index (thesis §6.4), and takes a snapshot every {@code snapshotIntervalEntries}. Kept free of I/O.
+ * index (thesis §6.4), and captures a snapshot every {@code snapshotIntervalEntries} (encoded and stored by
+ * the snapshot thread). Kept free of I/O.
  */
 final class ApplyLoop<R> implements Runnable {
 
@@ -125,11 +127,15 @@ final class ApplyLoop<R> implements Runnable {
         }
     }
 
-    /** Hands a snapshot of the state as applied now to the Raft loop, which stores it unless one covers it already. */
+    /**
+     * Hands a snapshot of the state as applied now to the Raft loop, which has it stored unless one covers it already.
+     */
     private void takeSnapshot(CompletableFuture<Long> done) {
         long applied = stateMachine.appliedIndex();
         lastSnapshotIndex = Math.max(lastSnapshotIndex, applied);
-        loop.accept(new LoopEvent.SnapshotTaken(applied, applied > 0 ? stateMachine.snapshot() : Bytes.EMPTY, done));
+        // Captured here, at this index; encoded by the snapshot thread, so applying goes on meanwhile.
+        Supplier<Bytes> data = applied > 0 ? stateMachine.captureSnapshot() : () -> Bytes.EMPTY;
+        loop.accept(new LoopEvent.SnapshotTaken(applied, data, done));
     }
 
     private void completeReads() {

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param inboxCapacity           external events (messages, proposals, reads) queued for the Raft loop;
  *                                beyond it messages are dropped and requests refused (OVERLOADED)
  * @param pipelineCapacity        Readys queued for the persistence thread, and jobs for the apply thread
- * @param groupCommitMaxReadys    Readys merged into one durable append (one fsync)
+ * @param groupCommitMaxReadys    Readys merged into one durable append (one fsync); below {@code pipelineCapacity}
+ *                                it splits a backlog into several fsyncs, so it is normally equal to it
  * @param snapshotIntervalEntries take a state-machine snapshot and compact the log after this many applied entries
  * @param readTimeoutMs           a read not confirmed within this time fails
  */
@@ -26,9 +27,9 @@ public record DriverConfig(RaftConfig raft, long tickIntervalMs, int inboxCapaci
         }
     }
 
-    /** 100 ms ticks, 10 000 queued events, snapshots every 10 000 entries. */
+    /** 100 ms ticks, 10 000 queued events, every queued Ready in one append, snapshots every 10 000 entries. */
     public static DriverConfig defaults(RaftConfig raft) {
-        return new DriverConfig(raft, 100, 10_000, 1_024, 256, 10_000, 5_000);
+        return new DriverConfig(raft, 100, 10_000, 1_024, 1_024, 10_000, 5_000);
     }
 
     public DriverConfig withTickIntervalMs(long tickIntervalMs) {

@@ -7,7 +7,10 @@ import dev.vaylix.raft.Status;
 import dev.vaylix.raft.TransferResult;
 import dev.vaylix.raft.confchange.ConfChange;
 import dev.vaylix.raft.message.Message;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /** What the Raft loop thread handles, one at a time. External events are bounded; internal ones are not. */
 sealed interface LoopEvent {
@@ -16,7 +19,7 @@ sealed interface LoopEvent {
     default boolean external() {
         return switch (this) {
             case Incoming _, Propose _, ProposeConfChange _, Read _, Transfer _, Inspect _, SnapshotNow _ -> true;
-            case Persisted _, SnapshotTaken _, Compacted _, Fatal _, Stop _ -> false;
+            case Persisted _, SnapshotTaken _, SnapshotStored _, Compacted _, Fatal _, Stop _ -> false;
         };
     }
 
@@ -47,13 +50,23 @@ sealed interface LoopEvent {
     }
 
     /**
-     * The apply thread took a state-machine snapshot at {@code index}; {@code done} completes with the index
-     * of the durable snapshot covering it (nobody waits on it for the periodic snapshots).
+     * The apply thread captured the state machine at {@code index}; {@code data} encodes it (on the snapshot
+     * thread); {@code done} completes with the index of the durable snapshot covering it (nobody waits on it for
+     * the periodic snapshots).
      */
-    record SnapshotTaken(long index, Bytes data, CompletableFuture<Long> done) implements LoopEvent {
+    record SnapshotTaken(long index, Supplier<Bytes> data, CompletableFuture<Long> done) implements LoopEvent {
     }
 
-    /** The persistence thread stored {@code snapshot} durably and compacted the log store. */
+    /**
+     * The snapshot thread made a snapshot at {@code durableIndex} durable: {@code stored}, or (empty) one the store
+     * already had, as new as the one handed over or newer. {@code requests} complete with {@code durableIndex} once
+     * the log is compacted to it.
+     */
+    record SnapshotStored(Optional<Snapshot> stored, long durableIndex, List<CompletableFuture<Long>> requests)
+            implements LoopEvent {
+    }
+
+    /** The persistence thread compacted the log store to {@code snapshot}, which is durable. */
     record Compacted(Snapshot snapshot) implements LoopEvent {
     }
 

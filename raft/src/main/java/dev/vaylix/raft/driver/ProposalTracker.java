@@ -39,12 +39,23 @@ final class ProposalTracker<R> {
     }
 
     private final TreeMap<Long, Pending<R>> pending = new TreeMap<>();
+    /**
+     * The subset of {@link #pending} that watermarks can complete: {@code local} and {@code all} proposals, the latter
+     * until every voter stores them. A {@code majority} proposal (the usual kind) completes only when applied, so
+     * watermarks never need to look at it: scanning every pending proposal on each of them cost the Raft loop time
+     * in proportion to the writes in flight, on every Ready.
+     */
+    private final TreeMap<Long, Pending<R>> awaitingDurability = new TreeMap<>();
 
     void register(long index, long term, WriteAckMode mode, CompletableFuture<ProposalOutcome<R>> future) {
         synchronized (this) {
-            Pending<R> previous = pending.put(index, new Pending<>(index, term, mode, future));
+            Pending<R> p = new Pending<>(index, term, mode, future);
+            Pending<R> previous = pending.put(index, p);
             if (previous != null) {
                 throw new IllegalStateException("two proposals registered at index " + index);
+            }
+            if (mode != WriteAckMode.MAJORITY) {
+                awaitingDurability.put(index, p);
             }
         }
     }
@@ -58,7 +69,7 @@ final class ProposalTracker<R> {
                 return;
             }
             if (p.term != entry.term()) {
-                pending.remove(entry.index());
+                remove(p);
                 completions.add(() -> p.future.complete(new ProposalOutcome.Rejected<>(
                         ProposalOutcome.Reason.SUPERSEDED, "", "index " + entry.index() + " holds an entry of term "
                         + entry.term())));
@@ -75,15 +86,21 @@ final class ProposalTracker<R> {
     void watermarks(AckWatermarks watermarks) {
         List<Runnable> completions = new ArrayList<>();
         synchronized (this) {
+            if (awaitingDurability.isEmpty()) {
+                return;
+            }
             long upTo = Math.max(watermarks.localDurableIndex(), watermarks.allVotersDurableIndex());
-            for (Pending<R> p : List.copyOf(pending.headMap(upTo, true).values())) {
+            for (Pending<R> p : List.copyOf(awaitingDurability.headMap(upTo, true).values())) {
                 if (p.term != watermarks.term()) {
                     continue;
                 }
                 if (p.index <= watermarks.allVotersDurableIndex()) {
                     p.allDurable = true;
+                    if (p.mode == WriteAckMode.ALL) {
+                        awaitingDurability.remove(p.index); // from now on only its application is missing
+                    }
                 }
-                if (p.mode != WriteAckMode.LOCAL || p.index <= watermarks.localDurableIndex()) {
+                if (p.mode == WriteAckMode.ALL || p.index <= watermarks.localDurableIndex()) {
                     maybeComplete(p, completions);
                 }
             }
@@ -100,9 +117,14 @@ final class ProposalTracker<R> {
             case LOCAL -> new ProposalOutcome.LocallyDurable<>(p.index, p.term);
         };
         if (outcome != null) {
-            pending.remove(p.index);
+            remove(p);
             completions.add(() -> p.future.complete(outcome));
         }
+    }
+
+    private void remove(Pending<R> p) {
+        pending.remove(p.index);
+        awaitingDurability.remove(p.index);
     }
 
     /** This node no longer leads {@code term} (or any term): open proposals end as Unknown. */
@@ -113,6 +135,7 @@ final class ProposalTracker<R> {
                 Pending<R> p = it.next().getValue();
                 if (!leader || p.term != currentTerm) {
                     it.remove();
+                    awaitingDurability.remove(p.index);
                     completions.add(() -> p.future.complete(new ProposalOutcome.Unknown<>(p.index, p.term, reason)));
                 }
             }

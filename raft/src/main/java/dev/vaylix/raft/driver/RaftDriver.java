@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs one {@link RaftNode} with real threads: the one place in this module that owns threads
- * (DESIGN.md §2). Three threads, each with one job:
+ * (DESIGN.md §2). Four threads, each with one job:
  *
  * <ul>
  *   <li><b>raft loop</b>: owns the node; ticks it from the injected {@link Clock}, steps incoming
@@ -48,7 +48,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li><b>persistence</b> ({@link PersistLoop}): group commit into the {@link LogStore}, then the
  *       held-back messages;</li>
  *   <li><b>apply</b> ({@link ApplyLoop}): committed entries into the {@link StateMachine} in order,
- *       proposal results, read completion, periodic snapshots.</li>
+ *       proposal results, read completion, periodic snapshots;</li>
+ *   <li><b>snapshot</b> ({@link SnapshotWriter}): stores the snapshots this node takes, so that writing
+ *       one never holds up the log's appends; the log is then compacted by the persistence thread.</li>
  * </ul>
  *
  * <p>A single-voter group (standalone mode) runs exactly the same way.
@@ -65,6 +67,7 @@ public final class RaftDriver<R> implements AutoCloseable {
     private final PeerTransport transport;
     private final PersistLoop persistLoop;
     private final ApplyLoop<R> applyLoop;
+    private final SnapshotWriter snapshotWriter;
     private final ProposalTracker<R> proposals = new ProposalTracker<>();
     private final LinkedBlockingQueue<LoopEvent> inbox = new LinkedBlockingQueue<>();
     private final AtomicInteger externalQueued = new AtomicInteger();
@@ -74,6 +77,8 @@ public final class RaftDriver<R> implements AutoCloseable {
     private volatile Throwable failure;
     private volatile boolean stopped;
     private long nextReadId;
+    /** Reads the core handled: written by the Raft loop only. */
+    private volatile long readsHandled;
 
     private record PendingRead(CompletableFuture<ReadOutcome> future, long deadlineNanos) {
     }
@@ -85,8 +90,10 @@ public final class RaftDriver<R> implements AutoCloseable {
         this.clock = clock;
         this.transport = transport;
         this.softState = new SoftState(node.term(), node.role(), node.leaderId());
-        this.persistLoop = new PersistLoop(config.pipelineCapacity(), config.groupCommitMaxReadys(), log, snapshots,
-                transport, clock, this::post);
+        Object storeLock = new Object();
+        this.persistLoop = new PersistLoop(config.pipelineCapacity(), config.groupCommitMaxReadys(),
+                TimeUnit.MILLISECONDS.toNanos(config.tickIntervalMs()), log, snapshots, storeLock, transport, clock, this::post);
+        this.snapshotWriter = new SnapshotWriter(snapshots, storeLock, clock, this::post);
         this.applyLoop = new ApplyLoop<>(config.pipelineCapacity(), stateMachine, proposals,
                 config.snapshotIntervalEntries(), node.snapshotIndex(), this::post);
     }
@@ -113,6 +120,7 @@ public final class RaftDriver<R> implements AutoCloseable {
         driver.threads.add(Thread.ofPlatform().name("raft-loop-" + id).daemon().start(driver::runLoop));
         driver.threads.add(Thread.ofPlatform().name("raft-persist-" + id).daemon().start(driver.persistLoop));
         driver.threads.add(Thread.ofPlatform().name("raft-apply-" + id).daemon().start(driver.applyLoop));
+        driver.threads.add(Thread.ofPlatform().name("raft-snapshot-" + id).daemon().start(driver.snapshotWriter));
         return driver;
     }
 
@@ -245,6 +253,11 @@ public final class RaftDriver<R> implements AutoCloseable {
         return persistLoop.appends();
     }
 
+    /** Group-commit, read and proposal counters since the start (see {@link DriverStats}). Any thread. */
+    public DriverStats stats() {
+        return persistLoop.stats(readsHandled, proposals.size());
+    }
+
     /** The error that stopped the driver, if any. */
     public Optional<Throwable> failure() {
         return Optional.ofNullable(failure);
@@ -339,6 +352,7 @@ public final class RaftDriver<R> implements AutoCloseable {
             case LoopEvent.Propose<?> propose -> propose(propose);
             case LoopEvent.ProposeConfChange<?> change -> proposeConfChange(change);
             case LoopEvent.Read read -> {
+                readsHandled++;
                 Bytes context = Bytes.wrapUnsafe(ByteBuffer.allocate(8).putLong(++nextReadId).array());
                 reads.put(context, new PendingRead(read.future(),
                         clock.monotonicNanos() + TimeUnit.MILLISECONDS.toNanos(config.readTimeoutMs())));
@@ -350,9 +364,16 @@ public final class RaftDriver<R> implements AutoCloseable {
             case LoopEvent.SnapshotNow now -> applyLoop.submit(new ApplyLoop.Job.TakeSnapshot(now.done()));
             case LoopEvent.SnapshotTaken taken -> {
                 if (taken.index() > node.snapshotIndex()) {
-                    submitPersist(new PersistLoop.Job.SaveSnapshot(node.snapshotAt(taken.index(), taken.data()), taken.done()));
+                    snapshotWriter.submit(node.snapshotAt(taken.index(), Bytes.EMPTY).metadata(), taken.data(), taken.done());
                 } else {
                     taken.done().complete(node.snapshotIndex()); // a durable snapshot already covers it
+                }
+            }
+            case LoopEvent.SnapshotStored stored -> {
+                if (stored.stored().isPresent()) {
+                    submitPersist(new PersistLoop.Job.Compact(stored.stored().get(), stored.requests()));
+                } else {
+                    stored.requests().forEach(request -> request.complete(stored.durableIndex()));
                 }
             }
             case LoopEvent.Compacted compacted -> node.compact(compacted.snapshot());
@@ -466,6 +487,7 @@ public final class RaftDriver<R> implements AutoCloseable {
             read.future().complete(new ReadOutcome.Failed(null, reason));
         }
         reads.clear();
+        snapshotWriter.stop();
         try {
             persistLoop.submit(new PersistLoop.Job.Stop());
             applyLoop.submit(new ApplyLoop.Job.Stop());
@@ -484,6 +506,8 @@ public final class RaftDriver<R> implements AutoCloseable {
                 case LoopEvent.Inspect inspect -> inspect.future().completeExceptionally(new IllegalStateException(reason));
                 case LoopEvent.SnapshotNow now -> now.done().completeExceptionally(new IllegalStateException(reason));
                 case LoopEvent.SnapshotTaken taken -> taken.done().completeExceptionally(new IllegalStateException(reason));
+                case LoopEvent.SnapshotStored stored -> stored.requests().forEach(
+                        request -> request.completeExceptionally(new IllegalStateException(reason)));
                 default -> {
                 }
             }

@@ -1,13 +1,15 @@
 package dev.vaylix.raft.driver;
 
 import dev.vaylix.api.Bytes;
+import java.util.function.Supplier;
 import dev.vaylix.api.log.LogEntry;
 
 /**
  * What the driver applies committed entries to (the server adapts {@code dev.vaylix.api.engine.Engine}).
  *
- * <p>Threading: {@link #apply}, {@link #snapshot} and {@link #restore} are called by the driver's one
- * apply thread, never concurrently; {@link #appliedIndex} may be called from any thread. Reads of the
+ * <p>Threading: {@link #apply}, {@link #snapshot}, {@link #captureSnapshot} and {@link #restore} are called by
+ * the driver's one apply thread, never concurrently (the supplier {@link #captureSnapshot} returns runs on
+ * another thread); {@link #appliedIndex} may be called from any thread. Reads of the
  * state by the application may run concurrently with {@link #apply} and must see a state between two
  * entries (the engine contract).
  *
@@ -30,6 +32,17 @@ public interface StateMachine<R> {
 
     /** The whole state as of {@link #appliedIndex()}, in the state machine's own encoding; owned by the caller. */
     Bytes snapshot();
+
+    /**
+     * Captures the state as of {@link #appliedIndex()} now and returns what encodes it as {@link #snapshot()}
+     * would have. The driver calls this on the apply thread and the supplier (at most once) on its snapshot
+     * thread, while later entries are applied: a state machine with immutable states captures in O(1) and keeps
+     * the apply thread free of the encoding of a large state. The default encodes at once.
+     */
+    default Supplier<Bytes> captureSnapshot() {
+        Bytes data = snapshot();
+        return () -> data;
+    }
 
     /** Replaces the whole state with {@code data}, a snapshot taken at {@code index} (possibly by another node). */
     void restore(long index, Bytes data);

@@ -10,8 +10,13 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -25,6 +30,13 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * {@link ErrorCode#SRV_012} ({@code request rate limit exceeded}: the server is shedding
  * authentication load and the client should retry later; the attempt counts as no failure). The
  * reference has no such cap.
+ *
+ * <p>The hashes run on this hasher's own platform threads (at most {@code maxConcurrentHashes}, idle ones
+ * exit after {@value #IDLE_THREAD_SECONDS} s), never on the caller's thread. Sessions are virtual threads,
+ * and a virtual thread doing 100 ms of CPU work keeps its carrier the whole time: with one slot per
+ * processor, an AUTH storm (a pool or a load generator connecting) occupied every carrier, so no other
+ * session could even send its hello or a reply until the storm was over. Now the caller parks and the
+ * operating system shares the cores between hashing and everything else.
  *
  * <p>Verification uses the parameters recorded in the PHC string, within the bounds of
  * {@link PhcHash}; outside them, or unparsable, it fails with {@link ErrorCode#SRV_009}. Hashes are
@@ -40,6 +52,9 @@ public final class PasswordHasher {
     /** Default wait for a hashing slot before SRV-012. */
     public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(5);
 
+    /** Seconds an idle hashing thread lingers before it exits. */
+    static final int IDLE_THREAD_SECONDS = 30;
+
     /** A fixed salt for the decoy computation that equalises the time of unknown-user attempts. */
     private static final byte[] DECOY_SALT = "vaylix-decoy-salt".getBytes(StandardCharsets.US_ASCII);
 
@@ -48,6 +63,8 @@ public final class PasswordHasher {
     private final Semaphore slots;
     private final int maxConcurrentHashes;
     private final long maxWaitNanos;
+    /** Runs the hashes; never more tasks than {@link #slots} allow, so its queue stays that short. */
+    private final ThreadPoolExecutor hashing;
 
     /**
      * @param params              the parameters new hashes are made with ({@link Argon2Params#OWASP} in
@@ -68,6 +85,11 @@ public final class PasswordHasher {
         this.maxConcurrentHashes = maxConcurrentHashes;
         this.slots = new Semaphore(maxConcurrentHashes, true);
         this.maxWaitNanos = maxWait.toNanos();
+        AtomicInteger threadNumber = new AtomicInteger();
+        this.hashing = new ThreadPoolExecutor(maxConcurrentHashes, maxConcurrentHashes, IDLE_THREAD_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), task -> Thread.ofPlatform().daemon()
+                .name("vaylix-argon2-" + threadNumber.incrementAndGet()).unstarted(task));
+        this.hashing.allowCoreThreadTimeOut(true);
     }
 
     /** OWASP parameters, one hashing slot per available processor, {@link #DEFAULT_MAX_WAIT}. */
@@ -145,6 +167,31 @@ public final class PasswordHasher {
     private byte[] derive(Argon2Params with, byte[] salt, String password, int length) {
         acquireSlot();
         byte[] secret = password.getBytes(StandardCharsets.UTF_8);
+        Future<byte[]> result;
+        try {
+            result = hashing.submit(() -> argon2(with, salt, secret, length));
+        } catch (RuntimeException e) {
+            Arrays.fill(secret, (byte) 0);
+            slots.release();
+            throw e;
+        }
+        // From here the task frees the slot when its hash ends, also if this caller stops waiting first: a
+        // slot stays taken exactly as long as a hash runs.
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof VaylixException coded) {
+                throw coded;
+            }
+            throw new VaylixException(ErrorCode.SRV_009, ErrorCode.SRV_009.message(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ErrorCode.SRV_012.exception(); // the hash completes on its own and then frees the slot
+        }
+    }
+
+    /** One Argon2id computation on a hashing thread; frees {@code secret} and the caller's slot. */
+    private byte[] argon2(Argon2Params with, byte[] salt, byte[] secret, int length) {
         try {
             Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                     .withVersion(Argon2Parameters.ARGON2_VERSION_13)

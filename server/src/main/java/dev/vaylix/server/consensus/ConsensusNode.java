@@ -13,6 +13,7 @@ import dev.vaylix.raft.SoftState;
 import dev.vaylix.raft.Status;
 import dev.vaylix.raft.confchange.Configuration;
 import dev.vaylix.raft.driver.DriverConfig;
+import dev.vaylix.raft.driver.DriverStats;
 import dev.vaylix.raft.driver.ProposalOutcome;
 import dev.vaylix.raft.driver.RaftDriver;
 import dev.vaylix.raft.driver.ReadOutcome;
@@ -49,7 +50,12 @@ public final class ConsensusNode implements AutoCloseable {
     static final long SNAPSHOT_INTERVAL_ENTRIES = 100_000;
     static final long READ_TIMEOUT_MS = 5_000;
     static final int PIPELINE_CAPACITY = 1_024;
-    static final int GROUP_COMMIT_MAX_READYS = 256;
+    /**
+     * Every Ready queued for the persistence thread goes into its next append (one fsync). A smaller cap splits a
+     * backlog into several appends, one fsync each, exactly when fsyncs are slow: Readys carry a few entries each
+     * (proposals trickle in between two of them), and a slow fsync lets hundreds of them queue up.
+     */
+    static final int GROUP_COMMIT_MAX_READYS = PIPELINE_CAPACITY;
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsensusNode.class);
 
@@ -152,9 +158,9 @@ public final class ConsensusNode implements AutoCloseable {
         driver.receive(message);
     }
 
-    /** Durable appends so far: one fsync each under {@code --wal-sync sync}; many writes share one. */
-    public long durableAppends() {
-        return driver.durableAppends();
+    /** Group-commit, read and proposal counters of the driver ({@link DriverStats}). */
+    public DriverStats stats() {
+        return driver.stats();
     }
 
     /** The error that stopped the driver (an fsync failure, a corrupt entry), if any: the node must restart. */

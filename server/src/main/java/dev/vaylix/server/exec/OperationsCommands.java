@@ -5,10 +5,11 @@ import dev.vaylix.api.VaylixException;
 import dev.vaylix.api.command.Command;
 import dev.vaylix.api.reply.Reply;
 import dev.vaylix.raft.Status;
+import dev.vaylix.raft.driver.DriverStats;
 import dev.vaylix.server.metrics.Metric;
 import dev.vaylix.server.metrics.ServerMetrics;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,6 @@ final class OperationsCommands {
     private static final Logger LOG = LoggerFactory.getLogger(OperationsCommands.class);
 
     private final ServerContext context;
-    private final AtomicLong reportedDurableAppends = new AtomicLong();
 
     OperationsCommands(ServerContext context) {
         this.context = context;
@@ -111,11 +111,14 @@ final class OperationsCommands {
     /** Brings the metrics that mirror driver state up to date, then takes their values. */
     private ServerMetrics.Snapshot sampleMetrics(ClusterView view) {
         ServerMetrics metrics = context.metrics();
-        long durable = context.consensus().durableAppends();
-        long before = reportedDurableAppends.getAndAccumulate(durable, Math::max);
-        if (durable > before) {
-            metrics.add(Metric.HA_WRITE_BATCH, durable - before);
-        }
+        DriverStats raft = context.consensus().stats();
+        metrics.raiseTo(Metric.HA_WRITE_BATCH, raft.durableAppends());
+        metrics.raiseTo(Metric.RAFT_APPEND_ENTRY, raft.entriesAppended());
+        metrics.raiseTo(Metric.RAFT_APPEND_DURATION, TimeUnit.NANOSECONDS.toMicros(raft.appendNanosTotal()));
+        metrics.set(Metric.RAFT_APPEND_DURATION_MAX, TimeUnit.NANOSECONDS.toMicros(raft.appendNanosMax()));
+        metrics.set(Metric.RAFT_APPEND_BATCH_MAX_SIZE, raft.appendEntriesMax());
+        metrics.set(Metric.RAFT_PROPOSAL_IN_FLIGHT, raft.proposalsInFlight());
+        metrics.raiseTo(Metric.RAFT_READ_INDEX, raft.reads());
         metrics.set(Metric.READ_INDEX_LAG, Math.max(0, view.commitIndex() - view.appliedIndex()));
         return metrics.snapshot();
     }

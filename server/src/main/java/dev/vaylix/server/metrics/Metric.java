@@ -2,7 +2,10 @@ package dev.vaylix.server.metrics;
 
 /**
  * The 23 server metrics of COMMANDS.md §10.2, in their reply order (declaration order; never
- * reorder). Names, kinds, units and help texts are part of the METRICS / METRICS PROM contract.
+ * reorder), then {@value #RAFT_METRICS} of our own about the Raft log's group commit and reads, which the
+ * reference does not have (COMPATIBILITY.md "Metrics"): they come after the specified ones, so a client
+ * that reads the first 23 by position still finds them. Names, kinds, units and help texts are part of
+ * the METRICS / METRICS PROM contract.
  *
  * <p>What two of them count differs from the reference on purpose (Note 13):
  * {@link #AUTH_FAILURE} counts failed AUTH attempts only, not commands refused for missing
@@ -61,7 +64,25 @@ public enum Metric {
     HA_WRITE_BATCH_MAX_SIZE("vaylix.server.ha.write.batch.max.size", Kind.GAUGE, "{request}",
             "Largest leader write batch observed since process start."),
     READ_INDEX_LAG("vaylix.server.read.index.lag", Kind.GAUGE, "{entry}",
-            "Current committed read-index lag behind the latest acknowledged write.");
+            "Current committed read-index lag behind the latest acknowledged write."),
+
+    // Our own, after the 23 of §10.2. With ha.write.batch.count (the durable appends) they show how well group
+    // commit batches: entries per append, and the time one append (one fsync under --wal-sync sync) takes.
+    RAFT_APPEND_ENTRY("vaylix.raft.log.append.entry.count", Kind.COUNTER, "{entry}",
+            "Number of log entries made durable by the log's appends (ha.write.batch.count counts the appends)."),
+    RAFT_APPEND_DURATION("vaylix.raft.log.append.duration.us", Kind.COUNTER, "us",
+            "Total time spent in durable log appends: encryption, write and fsync."),
+    RAFT_APPEND_DURATION_MAX("vaylix.raft.log.append.duration.max.us", Kind.GAUGE, "us",
+            "Longest durable log append since process start."),
+    RAFT_APPEND_BATCH_MAX_SIZE("vaylix.raft.log.append.batch.max.size", Kind.GAUGE, "{entry}",
+            "Most log entries made durable by one append since process start."),
+    RAFT_PROPOSAL_IN_FLIGHT("vaylix.raft.proposal.in.flight", Kind.GAUGE, "{proposal}",
+            "Current number of proposals in the log waiting for their outcome."),
+    RAFT_READ_INDEX("vaylix.raft.read.index.count", Kind.COUNTER, "{round}",
+            "Number of ReadIndex rounds; concurrent linearizable reads share one.");
+
+    /** How many metrics follow the 23 of COMMANDS.md §10.2. */
+    public static final int RAFT_METRICS = 6;
 
     /** The Prometheus {@code # TYPE}. */
     public enum Kind {

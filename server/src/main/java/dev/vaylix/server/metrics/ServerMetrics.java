@@ -23,6 +23,8 @@ public final class ServerMetrics {
 
     private final LongAdder[] counters = new LongAdder[METRICS.length];
     private final AtomicLong[] gauges = new AtomicLong[METRICS.length];
+    /** For counters that mirror a total kept elsewhere ({@link #raiseTo}): the total reported so far. */
+    private final AtomicLong[] mirrored = new AtomicLong[METRICS.length];
 
     public ServerMetrics() {
         for (Metric metric : METRICS) {
@@ -31,6 +33,21 @@ public final class ServerMetrics {
             } else {
                 gauges[metric.ordinal()] = new AtomicLong();
             }
+            mirrored[metric.ordinal()] = new AtomicLong();
+        }
+    }
+
+    /**
+     * Raises a counter that mirrors a total kept elsewhere (the Raft driver's) to {@code total}; a smaller
+     * total (a concurrent, older reading) changes nothing. Thread-safe.
+     */
+    public void raiseTo(Metric counter, long total) {
+        if (counter.kind() != Metric.Kind.COUNTER) {
+            throw new IllegalArgumentException(counter.key() + " is a gauge, not a counter");
+        }
+        long before = mirrored[counter.ordinal()].getAndAccumulate(total, Math::max);
+        if (total > before) {
+            counters[counter.ordinal()].add(total - before);
         }
     }
 
@@ -104,7 +121,7 @@ public final class ServerMetrics {
             return values[metric.ordinal()];
         }
 
-        /** METRICS: 23 entries {@code <name>} = decimal u64, in §10.2 order. */
+        /** METRICS: {@code <name>} = decimal u64, the 23 of §10.2 in their order, then ours ({@link Metric}). */
         public Reply.Entries entries() {
             List<Reply.Entry> entries = new ArrayList<>(METRICS.length);
             for (Metric metric : METRICS) {

@@ -118,9 +118,8 @@ final class RequestGate {
             return answer(opcode, command, Reply.Error.of(ErrorCode.SRV_007));
         }
         // §4 step 10: an expired transaction is discarded and this request is not executed.
-        long now = context.clock().monotonicNanos();
         long maxSeconds = context.config().limits().transactionMaxSeconds();
-        if (transaction.isOpen() && transaction.expired(now, maxSeconds)) {
+        if (transaction.isOpen() && transaction.expired(context.clock().monotonicNanos(), maxSeconds)) {
             transaction.close();
             context.metrics().increment(Metric.TRANSACTION_DISCARD);
             context.metrics().increment(Metric.TRANSACTION_TIMEOUT);
@@ -143,7 +142,7 @@ final class RequestGate {
             return answer(opcode, command, Reply.Error.of(ErrorCode.SRV_015));
         }
         if (command instanceof Command.Multi) {
-            transaction.begin(now);
+            transaction.begin(context.clock().monotonicNanos());
             context.metrics().increment(Metric.TRANSACTION_BEGIN);
             return answer(opcode, command, Reply.OK);
         }

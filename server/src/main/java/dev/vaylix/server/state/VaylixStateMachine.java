@@ -13,6 +13,7 @@ import dev.vaylix.server.rbac.AuthResult;
 import dev.vaylix.server.rbac.AuthState;
 import dev.vaylix.server.rbac.AuthStateCodec;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The replicated state of a Vaylix node: the key/value engine and the users/roles/grants
@@ -22,7 +23,8 @@ import java.util.Objects;
  * index is therefore always this state machine's applied index, and its expiry clock advances with
  * every entry's leader time (the engine purges expired keys on every entry anyway).
  *
- * <p>Threading: the driver's apply thread calls {@link #apply}, {@link #snapshot} and {@link #restore};
+ * <p>Threading: the driver's apply thread calls {@link #apply}, {@link #snapshot}, {@link #captureSnapshot} and
+ * {@link #restore} (the supplier the capture returns encodes on another thread);
  * sessions read {@link #engine()} (whose reads see the state between two entries) and
  * {@link #authState()} (a volatile reference to an immutable state) from any thread. Within one
  * entry the auth state is published before the entry counts as applied, so a reader that waited for
@@ -86,9 +88,18 @@ public final class VaylixStateMachine implements StateMachine<Reply> {
 
     @Override
     public Bytes snapshot() {
+        return captureSnapshot().get();
+    }
+
+    /** Both states are immutable values: captured here in O(1), encoded when the driver's snapshot thread asks. */
+    @Override
+    public Supplier<Bytes> captureSnapshot() {
         AuthState authAtSnapshot = auth;
-        EngineSnapshot image = engine.snapshot();
-        return new StateImage(image.appliedIndex(), image.state(), AuthStateCodec.encode(authAtSnapshot)).encode();
+        Supplier<EngineSnapshot> engineAtSnapshot = engine.captureSnapshot();
+        return () -> {
+            EngineSnapshot image = engineAtSnapshot.get();
+            return new StateImage(image.appliedIndex(), image.state(), AuthStateCodec.encode(authAtSnapshot)).encode();
+        };
     }
 
     /**

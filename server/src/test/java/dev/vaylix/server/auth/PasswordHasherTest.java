@@ -11,8 +11,11 @@ import dev.vaylix.api.VaylixException;
 import dev.vaylix.server.testing.Fixtures;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -150,6 +153,35 @@ class PasswordHasherTest {
         } finally {
             hasher.slotsForTest().release();
         }
+    }
+
+    @Test
+    void hashes_in_progress_leave_the_virtual_thread_carriers_free() throws Exception {
+        // As many OWASP hashes as there are carriers: run on the callers' virtual threads, they would occupy every
+        // carrier and nothing else could run until one finished.
+        int carriers = Runtime.getRuntime().availableProcessors();
+        PasswordHasher owasp = new PasswordHasher(Argon2Params.OWASP, new SecureRandom(), carriers, Duration.ofSeconds(30));
+        AtomicInteger hashed = new AtomicInteger();
+        List<Thread> hashers = new ArrayList<>();
+        for (int i = 0; i < carriers; i++) {
+            hashers.add(Thread.ofVirtual().start(() -> {
+                owasp.hash("storm " + hashed.get());
+                hashed.incrementAndGet();
+            }));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (owasp.slotsForTest().availablePermits() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(0, owasp.slotsForTest().availablePermits(), "every slot is hashing");
+        CompletableFuture<Integer> hashedWhenOtherWorkRan = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> hashedWhenOtherWorkRan.complete(hashed.get()));
+        assertEquals(0, hashedWhenOtherWorkRan.get(10, TimeUnit.SECONDS), "another virtual thread ran while all hashed");
+        for (Thread hasher : hashers) {
+            hasher.join();
+        }
+        assertEquals(carriers, hashed.get());
+        assertEquals(carriers, owasp.slotsForTest().availablePermits(), "no slot leaked");
     }
 
     @Test

@@ -89,7 +89,7 @@ class InfoReportTest {
     }
 
     @Test
-    void infoHasTheNinetyFourKeysSortedWithSequencesReadAsLogIndexes() {
+    void infoHasTheNinetyFourKeysAndOurMetricsSortedWithSequencesReadAsLogIndexes() {
         Map<String, String> info = map(new InfoReport(config(), facts(NodeFacts.TlsStatus.NONE), view(leader("n1")),
                 new ServerMetrics().snapshot(), 5, 1, false, "/data/backups", "majority", NOW_MS).entries());
         assertEquals(InfoReport.KEY_COUNT, info.size());

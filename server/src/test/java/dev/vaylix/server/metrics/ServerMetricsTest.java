@@ -55,8 +55,12 @@ class ServerMetricsTest {
     }
 
     @Test
-    void there_are_exactly_23_metrics_with_sentence_help_texts() {
-        assertEquals(23, Metric.values().length);
+    void the_23_of_section_10_2_come_first_then_ours_all_with_sentence_help_texts() {
+        assertEquals(23 + Metric.RAFT_METRICS, Metric.values().length);
+        assertEquals(Metric.READ_INDEX_LAG, Metric.values()[22], "the last of §10.2 stays at position 22");
+        for (int i = 23; i < Metric.values().length; i++) {
+            assertTrue(Metric.values()[i].key().startsWith("vaylix.raft."), Metric.values()[i].key());
+        }
         for (Metric metric : Metric.values()) {
             assertTrue(metric.help().endsWith("."), metric::key);
         }
@@ -67,8 +71,8 @@ class ServerMetricsTest {
     @Test
     void a_fresh_registry_reports_zeroes_in_order() {
         List<Reply.Entry> entries = metrics.snapshot().entries().entries();
-        assertEquals(23, entries.size());
-        for (int i = 0; i < 23; i++) {
+        assertEquals(Metric.values().length, entries.size());
+        for (int i = 0; i < entries.size(); i++) {
             assertEquals(Metric.values()[i].key(), entries.get(i).key());
             assertEquals("0", entries.get(i).value().utf8String());
         }
@@ -94,6 +98,15 @@ class ServerMetricsTest {
     }
 
     @Test
+    void a_mirrored_counter_rises_to_the_newest_total_and_ignores_older_ones() {
+        metrics.raiseTo(Metric.RAFT_APPEND_ENTRY, 100);
+        metrics.raiseTo(Metric.RAFT_APPEND_ENTRY, 40); // an older reading that lost a race
+        metrics.raiseTo(Metric.RAFT_APPEND_ENTRY, 250);
+        assertEquals(250, metrics.value(Metric.RAFT_APPEND_ENTRY));
+        assertThrows(IllegalArgumentException.class, () -> metrics.raiseTo(Metric.RAFT_PROPOSAL_IN_FLIGHT, 5));
+    }
+
+    @Test
     void counters_refuse_to_go_down_or_be_set() {
         assertThrows(IllegalArgumentException.class, () -> metrics.add(Metric.REQUEST, -1));
         assertThrows(IllegalArgumentException.class, () -> metrics.set(Metric.REQUEST, 5));
@@ -112,7 +125,7 @@ class ServerMetricsTest {
         metrics.add(Metric.CONNECTION_ACCEPTED, 3);
         String text = metrics.snapshot().prometheusText();
         String[] lines = text.split("\n", -1);
-        assertEquals(69, lines.length);
+        assertEquals(3 * Metric.values().length, lines.length);
         assertFalse(text.endsWith("\n"));
         assertEquals("""
                 # HELP vaylix_server_connection_accepted_count Number of client connections accepted by the Vaylix server. Unit: {connection}.
@@ -128,7 +141,7 @@ class ServerMetricsTest {
     @Test
     void info_entries_prefix_every_key() {
         List<Reply.Entry> entries = metrics.snapshot().infoEntries();
-        assertEquals(23, entries.size());
+        assertEquals(Metric.values().length, entries.size());
         assertEquals("metrics.vaylix.server.connection.accepted.count", entries.get(0).key());
     }
 

@@ -1,0 +1,49 @@
+package dev.vaylix.spec.tlc;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Proof that the invariants bite: every file of {@code src/main/tla/models/mutations} switches on
+ * one known-bad rule, and TLC must report a violation of exactly the invariant its header names.
+ * A run that finds nothing, or a different violation, fails the build.
+ *
+ * <p>The runs are small and dominated by TLC's start-up, so two run at a time with one worker
+ * each (the machine has 2 cores).
+ */
+class MutationTest {
+
+    static final Duration TIMEOUT = Duration.ofMinutes(5);
+    static final int CONCURRENT_RUNS = 2;
+
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(CONCURRENT_RUNS);
+
+    @AfterAll
+    static void stopPool() {
+        POOL.shutdownNow();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_mutation_violates_its_invariant() {
+        List<ModelFile> models = ModelFile.list(SpecRuns.specDir().resolve("models/mutations"));
+        assertFalse(models.isEmpty(), "no mutation configurations found");
+        Map<ModelFile, CompletableFuture<TlcResult>> runs = new LinkedHashMap<>();
+        for (ModelFile model : models) {
+            assertFalse(model.expectsPass(), model.name() + " must name the invariant it violates");
+            runs.put(model, CompletableFuture.supplyAsync(() -> SpecRuns.run(model, 1, List.of(), TIMEOUT), POOL));
+        }
+        return runs.entrySet().stream().map(run -> DynamicTest.dynamicTest(run.getKey().name(), () ->
+                SpecRuns.assertAsExpected(run.getKey(), run.getValue().join())));
+    }
+}

@@ -1,0 +1,91 @@
+package dev.vaylix.spec.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TraceModuleWriterTest {
+
+    private static final String INIT = "{\"action\":\"init\",\"servers\":[\"n1\",\"n2\",\"n3\"],\"voters\":[\"n1\",\"n2\",\"n3\"]}";
+
+    @Test
+    void events_become_records_of_the_spec_vocabulary() {
+        TraceModuleWriter.Generated g = TraceModuleWriter.generate("Trace_t", List.of(INIT,
+                "{\"action\":\"timeout\",\"node\":\"n1\",\"post\":{\"role\":\"PreCandidate\",\"votedFor\":null}}",
+                "",
+                "{\"action\":\"receive\",\"node\":\"n2\",\"msg\":{\"type\":\"AppendReq\",\"from\":\"n1\",\"term\":1,"
+                        + "\"prevIndex\":0,\"prevTerm\":0,\"entries\":[{\"term\":1,\"kind\":\"config\",\"voters\":[\"n1\"],"
+                        + "\"learners\":[\"n3\"]}],\"commit\":0,\"ctx\":0},\"x_note\":\"free\"}"));
+        assertEquals(List.of(2, 4), g.eventLines());
+        assertTrue(g.module().contains("---- MODULE Trace_t ----"), g.module());
+        assertTrue(g.module().contains("EXTENDS VaylixRaftTrace"), g.module());
+        assertTrue(g.module().contains("TraceServers == {\"n1\", \"n2\", \"n3\"}"), g.module());
+        assertTrue(g.module().contains("[action |-> \"timeout\", node |-> \"n1\", post |-> [role |-> \"PreCandidate\", "
+                + "votedFor |-> Nil]]"), g.module());
+        assertTrue(g.module().contains("msg |-> [type |-> \"AppendReq\", from |-> \"n1\", to |-> \"n2\", term |-> 1, "
+                + "prevIndex |-> 0, prevTerm |-> 0, entries |-> <<[term |-> 1, kind |-> \"config\", "
+                + "cfg |-> [voters |-> {\"n1\"}, learners |-> {\"n3\"}]]>>, commit |-> 0, ctx |-> 0]"), g.module());
+        assertTrue(g.config().contains("Trace <- TraceLog"), g.config());
+        assertTrue(g.config().contains("INVARIANT TraceNotFinished"), g.config());
+    }
+
+    @Test
+    void a_rejection_loses_its_backoff_hint() {
+        TraceModuleWriter.Generated g = TraceModuleWriter.generate("T", List.of(INIT,
+                "{\"action\":\"receive\",\"node\":\"n1\",\"msg\":{\"type\":\"AppendResp\",\"from\":\"n2\",\"term\":1,"
+                        + "\"success\":false,\"matchIndex\":7,\"ctx\":0}}"));
+        assertTrue(g.module().contains("success |-> FALSE, matchIndex |-> 0"), g.module());
+    }
+
+    @Test
+    void read_ids_are_numbered_in_order_of_introduction() {
+        TraceModuleWriter.Generated g = TraceModuleWriter.generate("T", List.of(INIT,
+                "{\"action\":\"read_forward\",\"node\":\"n2\",\"id\":\"r-9\",\"to\":\"n1\"}",
+                "{\"action\":\"read_begin\",\"node\":\"n1\",\"id\":77}",
+                "{\"action\":\"read_serve\",\"node\":\"n2\",\"id\":\"r-9\"}",
+                "{\"action\":\"read_fail\",\"id\":77}"));
+        assertTrue(g.module().contains("[action |-> \"read_forward\", node |-> \"n2\", id |-> 1, to |-> \"n1\"]"), g.module());
+        assertTrue(g.module().contains("[action |-> \"read_begin\", node |-> \"n1\", id |-> 2]"), g.module());
+        assertTrue(g.module().contains("[action |-> \"read_serve\", node |-> \"n2\", id |-> 1]"), g.module());
+        assertTrue(g.module().contains("[action |-> \"read_fail\", id |-> 2]"), g.module());
+    }
+
+    @Test
+    void malformed_traces_name_the_line_and_the_problem() {
+        assertRejected(List.of("{\"action\":\"timeout\",\"node\":\"n1\"}"), "line 1: the first event must be \"init\"");
+        assertRejected(List.of(INIT, "{\"action\":\"fly\",\"node\":\"n1\"}"), "line 2: unknown action \"fly\"");
+        assertRejected(List.of(INIT, "{\"action\":\"timeout\",\"node\":\"n9\"}"), "line 2: \"node\" names \"n9\"");
+        assertRejected(List.of(INIT, "{\"action\":\"timeout\"}"), "line 2: event lacks \"node\"");
+        assertRejected(List.of(INIT, "{\"action\":\"timeout\",\"node\":\"n1\",\"nod\":1}"), "unknown field \"nod\"");
+        assertRejected(List.of(INIT, "{\"action\":\"persist\",\"node\":\"n1\",\"index\":-1}"), "\"index\" must be an integer");
+        assertRejected(List.of(INIT, "{\"action\":\"persist\",\"node\":\"n1\",\"index\":2147483648}"), "0..2147483647");
+        assertRejected(List.of(INIT, "{\"action\":\"read_serve\",\"node\":\"n1\",\"id\":3}"), "was not introduced");
+        assertRejected(List.of(INIT, "{\"action\":\"receive\",\"node\":\"n1\",\"msg\":{\"type\":\"Gossip\",\"from\":\"n2\"}}"),
+                "unknown message type \"Gossip\"");
+        assertRejected(List.of(INIT, "{\"action\":\"receive\",\"node\":\"n1\",\"msg\":{\"type\":\"TimeoutNow\",\"from\":\"n2\","
+                + "\"to\":\"n3\",\"term\":1}}"), "the event implies \"n1\"");
+        assertRejected(List.of(INIT, "not json"), "line 2: invalid JSON");
+        assertRejected(List.of(INIT, "[1]"), "line 2: each line must be a JSON object");
+        assertRejected(List.of(), "empty trace");
+        assertRejected(List.of("{\"action\":\"init\",\"servers\":[\"n 1\"],\"voters\":[\"n 1\"]}"), "node ids matching");
+    }
+
+    @Test
+    void an_entry_needs_a_known_kind_and_a_positive_term() {
+        List<String> lines = new ArrayList<>(List.of(INIT));
+        lines.add("{\"action\":\"send_append\",\"node\":\"n1\",\"msg\":{\"type\":\"AppendReq\",\"to\":\"n2\",\"term\":1,"
+                + "\"prevIndex\":0,\"prevTerm\":0,\"entries\":[{\"term\":0,\"kind\":\"noop\"}],\"commit\":0,\"ctx\":0}}");
+        assertRejected(lines, "entry terms start at 1");
+        lines.set(1, lines.get(1).replace("\"term\":0,\"kind\":\"noop\"", "\"term\":1,\"kind\":\"snapshot\""));
+        assertRejected(lines, "entry \"kind\" must be one of");
+    }
+
+    private static void assertRejected(List<String> lines, String messagePart) {
+        TraceFormatException e = assertThrows(TraceFormatException.class, () -> TraceModuleWriter.generate("T", lines));
+        assertTrue(e.getMessage().contains(messagePart), e.getMessage());
+    }
+}

@@ -40,6 +40,15 @@ public record Key(String text) implements Comparable<Key> {
 
     /** Length of the UTF-8 encoding, computed without encoding. */
     public int utf8Length() {
+        return utf8Length(text);
+    }
+
+    /**
+     * Length of the UTF-8 encoding of any text (user names, patterns, paths), computed without
+     * encoding. Exact for well-formed text; text with a lone surrogate has no UTF-8 form and gets an
+     * approximate count.
+     */
+    public static int utf8Length(String text) {
         int length = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -59,8 +68,15 @@ public record Key(String text) implements Comparable<Key> {
 
     @Override
     public int compareTo(Key other) {
-        String a = text;
-        String b = other.text;
+        return compareUtf8(text, other.text);
+    }
+
+    /**
+     * Compares two texts in the order of their UTF-8 bytes (= Unicode code point order), the order
+     * of keys and of every name that reaches a reply or the disk. {@link String#compareTo} orders by
+     * UTF-16 unit and disagrees above U+FFFF.
+     */
+    public static int compareUtf8(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * What one committed log entry asks the engine to apply. Every entry the engine sees advances its
- * applied index, including ones that change nothing.
+ * applied index, including ones that change nothing. {@link WriteBatchCodec} is its log encoding.
  */
 public sealed interface WriteBatch {
 
@@ -15,6 +15,16 @@ public sealed interface WriteBatch {
         public Single {
             Objects.requireNonNull(command, "command");
         }
+    }
+
+    /** Shorthand for {@code new Single(command)}. */
+    static Single single(Command command) {
+        return new Single(command);
+    }
+
+    /** Shorthand for a transaction of {@code commands} in order. */
+    static Transaction transaction(Command... commands) {
+        return new Transaction(List.of(commands));
     }
 
     /**
@@ -28,11 +38,18 @@ public sealed interface WriteBatch {
         }
     }
 
-    /** The periodic sweeper's entry: removes every key expired at the entry's leader time; replies with the count. */
+    /**
+     * The periodic sweeper's entry. Every entry removes the keys expired at its clock (see
+     * {@link Engine}); this one exists to make that happen when nothing else is written, and replies
+     * with the number of keys it removed.
+     */
     record PurgeExpired() implements WriteBatch {
     }
 
-    /** Nothing for the engine (a Raft no-op or membership entry): only the applied index advances. */
+    /**
+     * Nothing for the engine (a Raft no-op or membership entry): the applied index and the clock
+     * advance, and keys expired at the clock are removed, like for every entry.
+     */
     record Noop() implements WriteBatch {
     }
 }

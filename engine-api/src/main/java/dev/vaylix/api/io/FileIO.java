@@ -40,6 +40,8 @@ public interface FileIO {
      *
      * @param ownerOnly create the file with permissions {@code 0600} (key material); ignored when the
      *                  file already exists
+     * @throws java.nio.file.NoSuchFileException for {@link OpenMode#READ} of a missing file
+     * @throws java.nio.file.FileAlreadyExistsException for {@link OpenMode#CREATE_NEW} of an existing one
      */
     StorageFile open(Path path, OpenMode mode, boolean ownerOnly) throws IOException;
 
@@ -61,12 +63,15 @@ public interface FileIO {
     /** The entries of {@code dir}, sorted by name; empty if the directory does not exist. */
     List<Path> list(Path dir) throws IOException;
 
-    /** Deletes the file if it exists. Durable only after {@link #syncDirectory} of the parent. */
+    /**
+     * Deletes the file (or empty directory) if it exists. Durable only after {@link #syncDirectory}
+     * of the parent.
+     */
     void deleteIfExists(Path path) throws IOException;
 
     /**
-     * Renames {@code from} to {@code to} atomically, replacing {@code to} if it exists. Durable only
-     * after {@link #syncDirectory} of the parent.
+     * Renames the file or directory {@code from} to {@code to} atomically, replacing {@code to} if it
+     * is a file (or an empty directory). Durable only after {@link #syncDirectory} of the parent(s).
      */
     void rename(Path from, Path to) throws IOException;
 

@@ -1,0 +1,7 @@
+/**
+ * The offline subcommands {@code vaylix storage verify|migrate} and {@code vaylix pitr
+ * inspect|restore} ({@link dev.vaylix.server.offline.OfflineTools}) on the storage module's
+ * offline library, with the server's state machine behind
+ * {@link dev.vaylix.server.offline.ReplayStateMachine}. See {@code docs/TOOLS.md}.
+ */
+package dev.vaylix.server.offline;

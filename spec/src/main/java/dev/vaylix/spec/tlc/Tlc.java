@@ -32,6 +32,8 @@ public final class Tlc {
 
     /** Heap of the forked TLC JVM; small state spaces, and the machine is shared. */
     static final String HEAP_DEFAULT = "1g";
+    /** Thread stack of the forked TLC JVM. */
+    static final String STACK_DEFAULT = "64m";
 
     private Tlc() {}
 
@@ -45,9 +47,12 @@ public final class Tlc {
      * @param workers   TLC worker threads
      * @param extraArgs further TLC arguments, e.g. {@code -simulate}, {@code -depth}, {@code -coverage}
      * @param timeout   the process is killed after this long and the run reported as failed
+     * @param shortRun  the run explores at most a few thousand states (mutation searches, traces of
+     *                  hand-written size): the JVM compiles with C1 only, which starts in about half
+     *                  the CPU time and loses nothing on so few states
      */
     public record Run(Path specDir, String module, Path config, Path runDir, int workers,
-                      List<String> extraArgs, Duration timeout) {
+                      List<String> extraArgs, Duration timeout, boolean shortRun) {
         public Run {
             Objects.requireNonNull(specDir, "specDir");
             Objects.requireNonNull(module, "module");
@@ -113,6 +118,12 @@ public final class Tlc {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:+UseParallelGC");
+        if (run.shortRun()) {
+            command.add("-XX:TieredStopAtLevel=1");
+        }
+        // TLC evaluates recursive operators (ConfigIndexFrom, LastWriteFrom) on the Java stack; the
+        // logs of a long implementation trace need more than the default.
+        command.add("-Xss" + STACK_DEFAULT);
         command.add("-Xmx" + System.getProperty("vaylix.tlc.heap", HEAP_DEFAULT));
         command.add("-Djava.io.tmpdir=" + run.runDir().resolve("tmp"));
         command.add("-cp");

@@ -32,8 +32,15 @@ import java.util.stream.Stream;
  */
 public final class TraceCheck {
 
-    /** Traces are single paths through the spec; a minute is generous. */
-    static final Duration TIMEOUT_DEFAULT = Duration.ofMinutes(2);
+    /**
+     * Per trace, on the command line (-Dvaylix.trace.timeoutMinutes): a whole simulation run has
+     * 10,000 to 60,000 events, which TLC checks at a few hundred events per second.
+     */
+    static final Duration TIMEOUT_DEFAULT = Duration.ofMinutes(30);
+    /** What VaylixRaftTrace prints when the last event is explained (VaylixRaftTrace!AcceptedMarker). */
+    static final String ACCEPTED_MARKER = "VAYLIX-TRACE-ACCEPTED";
+    /** Up to this many events a check is a short TLC run (C1 only; see {@link Tlc.Run}). */
+    static final int SHORT_TRACE_EVENTS = 500;
     /** Traces are checked one after another; the longest a directory listing may be. */
     static final int FILES_MAX = 100_000;
 
@@ -48,20 +55,22 @@ public final class TraceCheck {
      * @param failedEvent for a rejection, the first event no behaviour explains (1-based), else 0
      * @param failedLine  its line number in the file, else 0
      * @param detail      format error, TLC failure, or the behaviour explaining the longest prefix
+     * @param truncated   why the emitter ended the trace early, or empty (a complete run)
      * @param tlc         the main TLC run, or null if it did not run
      */
     public record Verdict(Path trace, Status status, int events, int failedEvent, int failedLine,
-                          String detail, TlcResult tlc) {
+                          String detail, String truncated, TlcResult tlc) {
         public Verdict {
             Objects.requireNonNull(trace, "trace");
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(detail, "detail");
+            Objects.requireNonNull(truncated, "truncated");
         }
 
         public String summary() {
             return switch (status) {
-                case ACCEPTED -> String.format("ACCEPTED %s (%d events, %.1f s)", trace, events,
-                        tlc.elapsed().toMillis() / 1000.0);
+                case ACCEPTED -> String.format(Locale.ROOT, "ACCEPTED %s (%d events%s, %.1f s)", trace, events,
+                        truncated.isEmpty() ? "" : ", a prefix: " + truncated, tlc.elapsed().toMillis() / 1000.0);
                 case REJECTED -> String.format("REJECTED %s: event %d (line %d) cannot happen", trace,
                         failedEvent, failedLine);
                 case MALFORMED -> "MALFORMED " + trace + ": " + detail;
@@ -85,26 +94,26 @@ public final class TraceCheck {
         String moduleName = moduleName(traceFile);
         TraceModuleWriter.Generated generated;
         try {
-            generated = TraceModuleWriter.generate(moduleName, Files.readAllLines(traceFile, StandardCharsets.UTF_8));
+            generated = TraceModuleWriter.generate(Files.readAllLines(traceFile, StandardCharsets.UTF_8));
         } catch (TraceFormatException e) {
-            return new Verdict(traceFile, Status.MALFORMED, 0, 0, 0, e.getMessage(), null);
+            return new Verdict(traceFile, Status.MALFORMED, 0, 0, 0, e.getMessage(), "", null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + traceFile, e);
         }
         Path runDir = workRoot.resolve(moduleName);
         Path genDir = workRoot.resolve(moduleName + "-src");
-        TlcResult result = run(generated, genDir, runDir, moduleName, generated.module(), generated.config());
+        TlcResult result = run(generated, genDir, runDir, TraceModuleWriter.ROOT_MODULE, null, generated.config());
+        String truncated = generated.truncated();
+        int events = generated.eventCount();
         return switch (result.outcome()) {
-            case TlcOutcome.InvariantViolated v when v.invariant().equals("TraceNotFinished") ->
-                    new Verdict(traceFile, Status.ACCEPTED, generated.eventCount(), 0, 0, "", result);
+            case TlcOutcome.Passed p when result.output().contains(ACCEPTED_MARKER) ->
+                    new Verdict(traceFile, Status.ACCEPTED, events, 0, 0, "", truncated, result);
             case TlcOutcome.Passed p -> rejected(traceFile, generated, genDir, result);
-            case TlcOutcome.InvariantViolated v ->
-                    new Verdict(traceFile, Status.ERROR, generated.eventCount(), 0, 0,
-                            "unexpected violation of " + v.invariant() + "\n" + result.trace(), result);
+            case TlcOutcome.InvariantViolated v -> new Verdict(traceFile, Status.ERROR, events, 0, 0,
+                    "unexpected violation of " + v.invariant() + "\n" + result.trace(), truncated, result);
             case TlcOutcome.Deadlocked d ->
-                    new Verdict(traceFile, Status.ERROR, generated.eventCount(), 0, 0, "unexpected deadlock", result);
-            case TlcOutcome.Failed f ->
-                    new Verdict(traceFile, Status.ERROR, generated.eventCount(), 0, 0, f.reason(), result);
+                    new Verdict(traceFile, Status.ERROR, events, 0, 0, "unexpected deadlock", truncated, result);
+            case TlcOutcome.Failed f -> new Verdict(traceFile, Status.ERROR, events, 0, 0, f.reason(), truncated, result);
         };
     }
 
@@ -113,17 +122,18 @@ public final class TraceCheck {
         int failedEvent = result.depth();
         if (failedEvent < 1 || failedEvent > generated.eventCount()) {
             return new Verdict(traceFile, Status.ERROR, generated.eventCount(), 0, 0,
-                    "TLC reported depth " + result.depth() + " for " + generated.eventCount() + " events", result);
+                    "TLC reported depth " + result.depth() + " for " + generated.eventCount() + " events",
+                    generated.truncated(), result);
         }
-        String diagModule = generated.moduleName() + "Diag";
-        TlcResult diag = run(generated, genDir, workRoot.resolve(diagModule), diagModule,
-                TraceModuleWriter.diagnosisModule(generated.moduleName(), failedEvent),
+        TlcResult diag = run(generated, genDir, workRoot.resolve(genDir.getFileName() + "-diag"),
+                TraceModuleWriter.DIAGNOSIS_MODULE,
+                TraceModuleWriter.diagnosisModule(failedEvent),
                 TraceModuleWriter.diagnosisConfig(generated.config()));
         String detail = "the spec explains events 1.." + (failedEvent - 1) + "; in the last state below, event "
                 + failedEvent + " (line " + generated.eventLines().get(failedEvent - 1) + ") is not a possible step:\n"
                 + diag.trace();
         return new Verdict(traceFile, Status.REJECTED, generated.eventCount(), failedEvent,
-                generated.eventLines().get(failedEvent - 1), detail, result);
+                generated.eventLines().get(failedEvent - 1), detail, generated.truncated(), result);
     }
 
     private TlcResult run(TraceModuleWriter.Generated generated, Path genDir, Path runDir, String module,
@@ -133,11 +143,14 @@ public final class TraceCheck {
             for (Path p : listTla(specDir)) {
                 Files.copy(p, genDir.resolve(p.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-            Files.writeString(genDir.resolve(generated.moduleName() + ".tla"), generated.module());
-            Files.writeString(genDir.resolve(module + ".tla"), moduleText);
+            Files.writeString(genDir.resolve(TraceModuleWriter.DATA_MODULE + ".tla"), generated.module());
+            if (moduleText != null) {
+                Files.writeString(genDir.resolve(module + ".tla"), moduleText);
+            }
             Path cfg = genDir.resolve(module + ".cfg");
             Files.writeString(cfg, configText);
-            return Tlc.check(new Tlc.Run(genDir, module, cfg, runDir, 1, List.of(), timeout));
+            boolean shortRun = generated.eventCount() <= SHORT_TRACE_EVENTS;
+            return Tlc.check(new Tlc.Run(genDir, module, cfg, runDir, 1, List.of(), timeout, shortRun));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the trace module for " + module, e);
         }
@@ -184,7 +197,8 @@ public final class TraceCheck {
         Path specDir = Path.of(System.getProperty("vaylix.spec.dir",
                 Files.isDirectory(Path.of("spec/src/main/tla")) ? "spec/src/main/tla" : "src/main/tla"));
         Path work = Path.of(System.getProperty("vaylix.tlc.workdir", "target/tlc-traces"));
-        TraceCheck checker = new TraceCheck(specDir, work, TIMEOUT_DEFAULT);
+        Duration timeout = Duration.ofMinutes(Long.getLong("vaylix.trace.timeoutMinutes", TIMEOUT_DEFAULT.toMinutes()));
+        TraceCheck checker = new TraceCheck(specDir, work, timeout);
         int bad = 0;
         List<Path> files = traceFiles(List.of(args));
         for (Path file : files) {

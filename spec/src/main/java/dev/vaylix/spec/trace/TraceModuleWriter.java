@@ -43,23 +43,37 @@ public final class TraceModuleWriter {
     private static final Set<String> CHANGES = Set.of("add_learner", "promote", "remove");
     private static final Set<String> ENTRY_KINDS = Set.of("noop", "write", "config");
     private static final Set<String> NODE_ONLY = Set.of("contact_expired", "timeout", "become_candidate",
-            "become_leader", "check_quorum_step_down", "step_down_removed", "client_write",
-            "send_timeout_now", "transfer_abort");
+            "become_leader", "abandon_campaign", "check_quorum_step_down", "step_down_removed", "client_write",
+            "transfer_abort", "read_round");
+    /** Events that carry a message the sender's spec action must produce or have produced. */
+    private static final Set<String> SENDS = Set.of("send_append", "send_heartbeat", "send_timeout_now", "sent");
+    private static final Map<String, String> SEND_TYPES = Map.of("send_append", "AppendReq",
+            "send_heartbeat", "Heartbeat", "send_timeout_now", "TimeoutNow");
+
+    /** The generated module holding the trace; {@code VaylixRaftTrace} extends it. */
+    public static final String DATA_MODULE = "TraceData";
+    /** The root module of a trace check. */
+    public static final String ROOT_MODULE = "VaylixRaftTrace";
+    /** The root module of the diagnosis run (shows the longest explained prefix). */
+    public static final String DIAGNOSIS_MODULE = "TraceDiag";
 
     /**
-     * A generated trace check.
+     * A generated trace check. The trace is a definition ({@code TraceLog}) of its own module rather
+     * than a constant substituted in the configuration, because TLC evaluates a zero-arity definition
+     * once but re-evaluates a substituted constant at every use (about 100 times slower here).
      *
-     * @param moduleName  name of the root module (and its file, plus {@code .tla})
-     * @param module      text of the module
-     * @param config      text of the {@code .cfg} that accepts iff the trace is a behaviour
+     * @param module      text of the module {@link #DATA_MODULE}
+     * @param config      text of the {@code .cfg} of {@link #ROOT_MODULE} that accepts iff the trace is a behaviour
      * @param eventLines  eventLines.get(i - 1) is the line number in the trace file of event i
+     *                    (for a generated {@code discard} step, the line of the message's last use)
+     * @param truncated   why the emitter ended the trace early ({@code truncated} line), or empty
      */
-    public record Generated(String moduleName, String module, String config, List<Integer> eventLines) {
+    public record Generated(String module, String config, List<Integer> eventLines, String truncated) {
         public Generated {
-            Objects.requireNonNull(moduleName, "moduleName");
             Objects.requireNonNull(module, "module");
             Objects.requireNonNull(config, "config");
             eventLines = List.copyOf(eventLines);
+            Objects.requireNonNull(truncated, "truncated");
         }
 
         public int eventCount() {
@@ -74,40 +88,39 @@ public final class TraceModuleWriter {
     private TraceModuleWriter() {}
 
     /**
-     * Generates the module and configuration for one trace.
+     * Generates the data module and configuration for one trace.
      *
-     * @param moduleName a TLA+ identifier, used as module and file name
-     * @param lines      the trace file's lines; blank lines are skipped
+     * @param lines the trace file's lines; blank lines are skipped
      * @throws TraceFormatException if the trace does not follow TRACE_FORMAT.md
      */
-    public static Generated generate(String moduleName, List<String> lines) {
-        if (!MODULE_NAME.matcher(moduleName).matches()) {
-            throw new IllegalArgumentException("not a TLA+ module name: " + moduleName);
-        }
-        return new TraceModuleWriter().write(moduleName, lines);
+    public static Generated generate(List<String> lines) {
+        return new TraceModuleWriter().write(lines);
     }
 
-    /** The configuration that prints the behaviour explaining events 1..event - 1 (diagnosis). */
-    public static String diagnosisModule(String moduleName, int event) {
-        return "---- MODULE " + moduleName + "Diag ----\n"
-                + "EXTENDS " + moduleName + "\n"
+    /** The module whose run prints the behaviour explaining events 1..event - 1 (diagnosis). */
+    public static String diagnosisModule(int event) {
+        return "---- MODULE " + DIAGNOSIS_MODULE + " ----\n"
+                + "EXTENDS " + ROOT_MODULE + "\n"
                 + "TraceStuck == TraceBelow(" + event + ")\n"
                 + "====\n";
     }
 
     public static String diagnosisConfig(String generatedConfig) {
-        return generatedConfig.replace("INVARIANT TraceNotFinished", "INVARIANT TraceStuck");
+        return generatedConfig + "INVARIANT TraceStuck\n";
     }
 
-    private Generated write(String moduleName, List<String> lines) {
-        List<String> events = new ArrayList<>();
-        List<Integer> eventLines = new ArrayList<>();
+    private Generated write(List<String> lines) {
+        MessageLifetimes events = new MessageLifetimes();
         String voters = null;
+        String truncated = "";
         for (int i = 0; i < lines.size(); i++) {
             lineNumber = i + 1;
             String line = lines.get(i);
             if (line.isBlank()) {
                 continue;
+            }
+            if (!truncated.isEmpty()) {
+                throw error("nothing may follow the \"truncated\" line");
             }
             Fields e = new Fields(parseObject(line), "event");
             String action = e.string("action");
@@ -118,43 +131,48 @@ public final class TraceModuleWriter {
                 voters = header(e);
                 continue;
             }
-            if (action.equals("init")) {
-                throw error("\"init\" may appear only once, as the first line");
+            switch (action) {
+                case "init" -> throw error("\"init\" may appear only once, as the first line");
+                case "note" -> e.finish();
+                case "truncated" -> {
+                    truncated = e.string("reason");
+                    e.finish();
+                }
+                default -> {
+                    if (events.size() >= EVENTS_MAX) {
+                        throw error("more than " + EVENTS_MAX + " events");
+                    }
+                    event(action, e, events);
+                }
             }
-            if (events.size() >= EVENTS_MAX) {
-                throw error("more than " + EVENTS_MAX + " events");
-            }
-            events.add(event(action, e));
-            eventLines.add(lineNumber);
         }
         if (voters == null) {
             throw new TraceFormatException("empty trace: no \"init\" line");
         }
+        events.close();
         StringBuilder module = new StringBuilder();
-        module.append("---- MODULE ").append(moduleName).append(" ----\n");
+        module.append("---- MODULE ").append(DATA_MODULE).append(" ----\n");
         module.append("\\* Generated by dev.vaylix.spec.trace.TraceModuleWriter from a trace in the format of\n");
         module.append("\\* TRACE_FORMAT.md. Do not edit.\n");
-        module.append("EXTENDS VaylixRaftTrace\n\n");
-        module.append("TraceServers == ").append(set(servers)).append("\n\n");
-        module.append("TraceVoters == ").append(voters).append("\n\n");
         module.append("TraceLog == <<\n");
-        for (int i = 0; i < events.size(); i++) {
-            module.append("  ").append(events.get(i)).append(i + 1 < events.size() ? ",\n" : "\n");
+        List<String> records = events.records();
+        for (int i = 0; i < records.size(); i++) {
+            module.append("  ").append(records.get(i)).append(i + 1 < records.size() ? ",\n" : "\n");
         }
         module.append(">>\n====\n");
-        return new Generated(moduleName, module.toString(), config(), eventLines);
+        return new Generated(module.toString(), config(set(servers), voters), events.lines(), truncated);
     }
 
-    private static String config() {
+    private static String config(String servers, String voters) {
         return """
                 \\* Generated by dev.vaylix.spec.trace.TraceModuleWriter. Do not edit.
-                \\* The trace is accepted iff TraceNotFinished is violated (every event explained).
+                \\* The trace is accepted iff TLC prints VaylixRaftTrace!AcceptedMarker (every event explained).
                 CONSTANTS
-                    Server <- TraceServers
-                    InitVoters <- TraceVoters
-                    Trace <- TraceLog
+                    Server = %s
+                    InitVoters = %s
                     Nil = Nil
-                    Features = {"crash", "writes", "reads", "config", "transfer", "drop", "dup", "checkquorum", "pipeline"}
+                    Features = {"crash", "writes", "reads", "config", "transfer", "drop", "dup", "checkquorum",
+                                "pipeline", "compacted"}
                     Mutation = "none"
                     MaxTerm = 0
                     MaxLogLen = 0
@@ -164,9 +182,8 @@ public final class TraceModuleWriter {
                     MaxBatch = 0
                 INIT TraceInit
                 NEXT TraceNext
-                INVARIANT TraceNotFinished
                 CHECK_DEADLOCK FALSE
-                """;
+                """.formatted(servers, voters);
     }
 
     private String header(Fields e) {
@@ -191,25 +208,28 @@ public final class TraceModuleWriter {
         return set(voters);
     }
 
-    private String event(String action, Fields e) {
+    private void event(String action, Fields e, MessageLifetimes events) {
         StringBuilder r = new StringBuilder("[action |-> ").append(str(action));
+        String msg = null;
         if (NODE_ONLY.contains(action)) {
             r.append(", node |-> ").append(e.node("node"));
+        } else if (SENDS.contains(action)) {
+            String from = e.node("node");
+            Fields m = e.object("msg");
+            String type = SEND_TYPES.get(action);
+            if (type != null && !m.string("type").equals(type)) {
+                throw error(action + " carries a " + type + " message");
+            }
+            msg = message(m, from, null);
+            r.append(", node |-> ").append(from).append(", msg |-> ").append(msg);
         } else {
             switch (action) {
                 case "persist" -> r.append(", node |-> ").append(e.node("node"))
                         .append(", index |-> ").append(e.nat("index"));
-                case "send_append" -> {
-                    String from = e.node("node");
-                    Fields m = e.object("msg");
-                    if (!m.string("type").equals("AppendReq")) {
-                        throw error("send_append carries an AppendReq message");
-                    }
-                    r.append(", node |-> ").append(from).append(", msg |-> ").append(message(m, from, null));
-                }
-                case "receive" -> {
+                case "receive", "receive_compacted" -> {
                     String to = e.node("node");
-                    r.append(", node |-> ").append(to).append(", msg |-> ").append(message(e.object("msg"), null, to));
+                    msg = message(e.object("msg"), null, to);
+                    r.append(", node |-> ").append(to).append(", msg |-> ").append(msg);
                 }
                 case "advance_commit" -> r.append(", node |-> ").append(e.node("node"))
                         .append(", commit |-> ").append(e.nat("commit"));
@@ -228,7 +248,7 @@ public final class TraceModuleWriter {
                 case "read_forward" -> r.append(", node |-> ").append(e.node("node"))
                         .append(", id |-> ").append(newReadId(e.value("id")))
                         .append(", to |-> ").append(e.node("to"));
-                case "read_confirm", "read_serve" -> r.append(", node |-> ").append(e.node("node"))
+                case "read_ready", "read_reject" -> r.append(", node |-> ").append(e.node("node"))
                         .append(", id |-> ").append(readId(e.value("id")));
                 case "read_fail" -> {
                     r.append(", id |-> ").append(readId(e.value("id")));
@@ -249,7 +269,8 @@ public final class TraceModuleWriter {
             r.append(", post |-> ").append(post(e.object("post")));
         }
         e.finish();
-        return r.append("]").toString();
+        boolean received = action.equals("receive") || action.equals("receive_compacted");
+        events.add(r.append("]").toString(), lineNumber, msg, received);
     }
 
     private String post(Fields p) {
@@ -267,7 +288,8 @@ public final class TraceModuleWriter {
             fields.add("role |-> " + str(role));
         }
         if (p.has("votedFor")) {
-            fields.add("votedFor |-> " + (p.value("votedFor") instanceof Null ? "Nil" : p.node("votedFor")));
+            // The data module cannot name the model value Nil: "" stands for "no vote" (VaylixRaftTrace).
+            fields.add("votedFor |-> " + (p.value("votedFor") instanceof Null ? "\"\"" : p.node("votedFor")));
         }
         p.finish();
         if (fields.length() == 2) {
@@ -300,8 +322,7 @@ public final class TraceModuleWriter {
                     .append(", prevIndex |-> ").append(m.nat("prevIndex"))
                     .append(", prevTerm |-> ").append(m.nat("prevTerm"))
                     .append(", entries |-> ").append(entries(m.array("entries")))
-                    .append(", commit |-> ").append(m.nat("commit"))
-                    .append(", ctx |-> ").append(m.nat("ctx"));
+                    .append(", commit |-> ").append(m.nat("commit"));
             case "AppendResp" -> {
                 boolean success = m.bool("success").equals("TRUE");
                 long match = m.nat("matchIndex");
@@ -309,11 +330,23 @@ public final class TraceModuleWriter {
                 // rejections carry 0 (the leader learns nothing from them but the term).
                 r.append(", term |-> ").append(m.nat("term"))
                         .append(", success |-> ").append(success ? "TRUE" : "FALSE")
-                        .append(", matchIndex |-> ").append(success ? match : 0)
-                        .append(", ctx |-> ").append(m.nat("ctx"));
+                        .append(", matchIndex |-> ").append(success ? match : 0);
             }
+            case "Heartbeat" -> r.append(", term |-> ").append(m.nat("term"))
+                    .append(", commit |-> ").append(m.nat("commit"))
+                    .append(", round |-> ").append(m.nat("round"));
+            case "HeartbeatResp" -> r.append(", term |-> ").append(m.nat("term"))
+                    .append(", round |-> ").append(m.nat("round"));
             case "TimeoutNow" -> r.append(", term |-> ").append(m.nat("term"));
-            case "ReadIndexReq", "ReadIndexResp" -> r.append(", id |-> ").append(readId(m.value("id")));
+            case "ReadIndexReq" -> r.append(", term |-> ").append(m.nat("term"))
+                    .append(", id |-> ").append(readId(m.value("id")));
+            case "ReadIndexResp" -> {
+                boolean ok = m.bool("ok").equals("TRUE");
+                r.append(", term |-> ").append(m.nat("term"))
+                        .append(", id |-> ").append(readId(m.value("id")))
+                        .append(", ok |-> ").append(ok ? "TRUE" : "FALSE")
+                        .append(", readIndex |-> ").append(m.nat("readIndex"));
+            }
             default -> throw error("unknown message type \"" + type + "\"");
         }
         m.finish();

@@ -18,17 +18,23 @@ import java.util.stream.Stream;
  * \* module: MCVaylixRaft          root module to check (default MCVaylixRaft)
  * \* expect: pass | InvariantName  the verdict the build requires
  * \* cover: Timeout, Restart       actions that must produce at least one new state
+ * \* args: -simulate num=100      further TLC arguments (simulation runs of the long profile)
  * </pre>
  */
-record ModelFile(Path path, String module, String expect, List<String> cover) {
+record ModelFile(Path path, String module, String expect, List<String> cover, List<String> args) {
 
-    private static final Pattern HEADER = Pattern.compile("^\\\\\\*\\s*(module|expect|cover):\\s*(.+?)\\s*$");
+    private static final Pattern HEADER = Pattern.compile("^\\\\\\*\\s*(module|expect|cover|args):\\s*(.+?)\\s*$");
 
     ModelFile {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(module, "module");
         Objects.requireNonNull(expect, "expect");
         cover = List.copyOf(cover);
+        args = List.copyOf(args);
+    }
+
+    ModelFile(Path path, String module, String expect, List<String> cover) {
+        this(path, module, expect, cover, List.of());
     }
 
     String name() {
@@ -43,6 +49,7 @@ record ModelFile(Path path, String module, String expect, List<String> cover) {
         String module = "MCVaylixRaft";
         String expect = null;
         List<String> cover = new ArrayList<>();
+        List<String> args = new ArrayList<>();
         try {
             for (String line : Files.readAllLines(cfg)) {
                 Matcher m = HEADER.matcher(line);
@@ -53,6 +60,7 @@ record ModelFile(Path path, String module, String expect, List<String> cover) {
                     case "module" -> module = m.group(2);
                     case "expect" -> expect = m.group(2);
                     case "cover" -> cover.addAll(Arrays.stream(m.group(2).split(",")).map(String::strip).toList());
+                    case "args" -> args.addAll(Arrays.asList(m.group(2).split("\\s+")));
                     default -> throw new IllegalStateException("unreachable: " + m.group(1));
                 }
             }
@@ -62,7 +70,7 @@ record ModelFile(Path path, String module, String expect, List<String> cover) {
         if (expect == null) {
             throw new IllegalStateException(cfg + " has no '\\* expect:' header line");
         }
-        return new ModelFile(cfg, module, expect, cover);
+        return new ModelFile(cfg, module, expect, cover, args);
     }
 
     /** The {@code .cfg} files directly in {@code dir}, by name. */

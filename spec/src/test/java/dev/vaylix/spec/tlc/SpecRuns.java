@@ -28,15 +28,17 @@ final class SpecRuns {
         return Path.of(System.getProperty("vaylix.tlc.workdir", "target/tlc"));
     }
 
-    static TlcResult run(ModelFile model, int workers, List<String> extraArgs, Duration timeout) {
-        List<String> args = new ArrayList<>(extraArgs);
+    /** Runs one model file; {@code shortRun} as in {@link Tlc.Run} (mutation searches). */
+    static TlcResult run(ModelFile model, int workers, List<String> extraArgs, Duration timeout, boolean shortRun) {
+        List<String> args = new ArrayList<>(model.args());
+        args.addAll(extraArgs);
         if (!model.cover().isEmpty()) {
             // Coverage is printed once at the end of the run (the interval is in minutes).
             args.add("-coverage");
             args.add("600");
         }
         TlcResult result = Tlc.check(new Tlc.Run(specDir(), model.module(), model.path(),
-                workDir().resolve(model.name()), workers, args, timeout));
+                workDir().resolve(model.name()), workers, args, timeout, shortRun));
         System.out.println("[tlc] " + model.name() + ": " + result.summary());
         return result;
     }

@@ -66,9 +66,9 @@ class TlcResultTest {
 
     @Test
     void a_violation_by_the_initial_state_is_recognised() {
-        TlcResult r = TlcResult.parse("Error: Invariant TraceNotFinished is violated by the initial state:\ntl = 1\n"
+        TlcResult r = TlcResult.parse("Error: Invariant TraceStuck is violated by the initial state:\ntl = 1\n"
                 + "Finished in 00s at (2026-11-22 04:38:27)\n", 12, Duration.ZERO);
-        assertEquals(new TlcOutcome.InvariantViolated("TraceNotFinished"), r.outcome());
+        assertEquals(new TlcOutcome.InvariantViolated("TraceStuck"), r.outcome());
     }
 
     @Test

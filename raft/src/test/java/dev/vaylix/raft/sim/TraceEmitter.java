@@ -1,6 +1,5 @@
 package dev.vaylix.raft.sim;
 
-import dev.vaylix.api.log.EntryKind;
 import dev.vaylix.api.log.LogEntry;
 import dev.vaylix.raft.RaftEvent;
 import dev.vaylix.raft.RaftNode;
@@ -8,12 +7,9 @@ import dev.vaylix.raft.Role;
 import dev.vaylix.raft.Status;
 import dev.vaylix.raft.confchange.Configuration;
 import dev.vaylix.raft.message.AppendEntries;
-import dev.vaylix.raft.message.AppendResponse;
 import dev.vaylix.raft.message.ConfigurationCodec;
 import dev.vaylix.raft.message.Heartbeat;
-import dev.vaylix.raft.message.HeartbeatResponse;
 import dev.vaylix.raft.message.InstallSnapshot;
-import dev.vaylix.raft.message.InstallSnapshotResponse;
 import dev.vaylix.raft.message.Message;
 import dev.vaylix.raft.message.PreVoteRequest;
 import dev.vaylix.raft.message.PreVoteResponse;
@@ -29,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -133,7 +128,7 @@ final class TraceEmitter implements AutoCloseable {
         if (file == null || stopped != null) {
             return;
         }
-        lines.add(new Json().field("action", "note").field("x_tick", atTick).field("x_text", text).toString());
+        lines.add(new SpecShapes.Json().field("action", "note").field("x_tick", atTick).field("x_text", text).toString());
     }
 
     // ---- operations ----
@@ -167,7 +162,7 @@ final class TraceEmitter implements AutoCloseable {
         }
         String id = opNode.id();
         Status after = opNode.status();
-        List<Json> out = new ArrayList<>();
+        List<SpecShapes.Json> out = new ArrayList<>();
         for (RaftEvent event : raised) {
             if (event instanceof RaftEvent.RoleChanged e) {
                 switch (e.role()) {
@@ -196,7 +191,7 @@ final class TraceEmitter implements AutoCloseable {
         }
         String id = opNode.id();
         Status after = opNode.status();
-        List<Json> out = new ArrayList<>();
+        List<SpecShapes.Json> out = new ArrayList<>();
         switch (message) {
             case PreVoteRequest _ -> {
                 if (raisedVote(true)) {
@@ -232,7 +227,7 @@ final class TraceEmitter implements AutoCloseable {
             return;
         }
         Status after = opNode.status();
-        List<Json> out = new ArrayList<>();
+        List<SpecShapes.Json> out = new ArrayList<>();
         if (after.persistedIndex() > before.persistedIndex()) {
             out.add(event("persist", opNode.id()).field("index", after.persistedIndex()));
         }
@@ -246,7 +241,7 @@ final class TraceEmitter implements AutoCloseable {
             return;
         }
         Status after = opNode.status();
-        List<Json> out = new ArrayList<>();
+        List<SpecShapes.Json> out = new ArrayList<>();
         derived(out, after, Op.CALL, null);
         finishOp(out, after);
     }
@@ -257,7 +252,7 @@ final class TraceEmitter implements AutoCloseable {
             return;
         }
         Status after = opNode.status();
-        List<Json> out = new ArrayList<>();
+        List<SpecShapes.Json> out = new ArrayList<>();
         if (before.role() == Role.LEADER) {
             out.add(event("read_begin", opNode.id()).field("id", read));
         } else if (before.role() == Role.FOLLOWER && !before.leaderId().isEmpty()) {
@@ -271,7 +266,7 @@ final class TraceEmitter implements AutoCloseable {
     }
 
     /** The steps the code takes inside the call after its main step (see the class comment). */
-    private void derived(List<Json> out, Status after, Op op, Message message) {
+    private void derived(List<SpecShapes.Json> out, Status after, Op op, Message message) {
         String id = opNode.id();
         boolean sameTerm = after.term() == before.term();
         for (RaftEvent event : op == Op.TICK ? List.<RaftEvent>of() : raised) {
@@ -320,7 +315,7 @@ final class TraceEmitter implements AutoCloseable {
         }
     }
 
-    private Json configChange(String id, Configuration from, Configuration to) {
+    private SpecShapes.Json configChange(String id, Configuration from, Configuration to) {
         for (String s : to.learners()) {
             if (!from.isMember(s)) {
                 return event("propose_config", id).field("change", "add_learner").field("server", s);
@@ -348,27 +343,27 @@ final class TraceEmitter implements AutoCloseable {
         return false;
     }
 
-    private Json receiveEvent(Message message, String id) {
+    private SpecShapes.Json receiveEvent(Message message, String id) {
         if (message instanceof InstallSnapshot chunk) {
             if (chunk.term() >= before.term() && chunk.snapshotIndex() <= before.commitIndex()) {
-                return event("receive_compacted", id).raw("msg", emptyAppend(chunk));
+                return event("receive_compacted", id).raw("msg", SpecShapes.emptyAppend(chunk));
             }
             boolean installed = raised.stream().anyMatch(e -> e instanceof RaftEvent.SnapshotInstalled);
-            return event("receive", id).raw("msg", installed ? snapshotAppend(chunk) : emptyAppend(chunk));
+            return event("receive", id).raw("msg", installed ? SpecShapes.snapshotAppend(chunk, committedLog) : SpecShapes.emptyAppend(chunk));
         }
         if (message instanceof AppendEntries append && append.term() >= before.term()
                 && append.prevLogIndex() < before.snapshotIndex()
                 && append.prevLogIndex() + append.entries().size() <= before.snapshotIndex()) {
-            return event("receive_compacted", id).raw("msg", spec(message));
+            return event("receive_compacted", id).raw("msg", SpecShapes.message(message));
         }
-        return event("receive", id).raw("msg", spec(message));
+        return event("receive", id).raw("msg", SpecShapes.message(message));
     }
 
-    private void finishOp(List<Json> out, Status after) {
+    private void finishOp(List<SpecShapes.Json> out, Status after) {
         if (!out.isEmpty()) {
-            out.getLast().raw("post", post(after));
+            out.getLast().raw("post", SpecShapes.post(after));
         }
-        for (Json json : out) {
+        for (SpecShapes.Json json : out) {
             write(json);
         }
         closeOp();
@@ -389,28 +384,28 @@ final class TraceEmitter implements AutoCloseable {
         }
         String from = message.from();
         switch (message) {
-            case AppendEntries _ -> write(event("send_append", from).raw("msg", spec(message)));
+            case AppendEntries _ -> write(event("send_append", from).raw("msg", SpecShapes.message(message)));
             case Heartbeat h -> {
                 if (h.readRound() > lastRound.getOrDefault(from, 0L)) {
                     lastRound.put(from, h.readRound());
                     write(event("read_round", from));
                 }
-                write(event("send_heartbeat", from).raw("msg", spec(message)));
+                write(event("send_heartbeat", from).raw("msg", SpecShapes.message(message)));
             }
             case InstallSnapshot chunk -> {
-                write(event("send_append", from).raw("msg", emptyAppend(chunk)));
+                write(event("send_append", from).raw("msg", SpecShapes.emptyAppend(chunk)));
                 if (chunk.offsetBytes() + chunk.chunk().length() == chunk.totalBytes()) {
-                    write(event("send_append", from).raw("msg", snapshotAppend(chunk)));
+                    write(event("send_append", from).raw("msg", SpecShapes.snapshotAppend(chunk, committedLog)));
                 }
             }
-            case TimeoutNow _ -> write(event("send_timeout_now", from).raw("msg", spec(message)));
+            case TimeoutNow _ -> write(event("send_timeout_now", from).raw("msg", SpecShapes.message(message)));
             case ReadIndexResponse r when !r.success()
                     && !handlerRefusals.remove(r.from() + ">" + r.to() + ":" + r.context().utf8String()) -> {
                 String read = r.context().utf8String();
                 write(event("read_reject", from).field("id", read));
-                write(event("sent", from).raw("msg", spec(message)));
+                write(event("sent", from).raw("msg", SpecShapes.message(message)));
             }
-            default -> write(event("sent", from).raw("msg", spec(message)));
+            default -> write(event("sent", from).raw("msg", SpecShapes.message(message)));
         }
     }
 
@@ -445,7 +440,7 @@ final class TraceEmitter implements AutoCloseable {
         lastRound.remove(id);
         Status s = node.status();
         write(event("restart", id).field("logLen", s.lastIndex()).field("commit", s.commitIndex())
-                .raw("post", post(s)));
+                .raw("post", SpecShapes.post(s)));
     }
 
     void readReady(String node, String read) {
@@ -464,137 +459,11 @@ final class TraceEmitter implements AutoCloseable {
         write(event("read_fail", node).field("id", read));
     }
 
-    // ---- the spec's shapes ----
-
-    private static String spec(Message m) {
-        Json json = new Json().field("type", specType(m)).field("from", m.from()).field("to", m.to())
-                .field("term", m.term());
-        switch (m) {
-            case PreVoteRequest r -> json.field("lastLogTerm", r.lastLogTerm()).field("lastLogIndex", r.lastLogIndex());
-            case PreVoteResponse r -> json.field("granted", r.granted());
-            case VoteRequest r -> json.field("lastLogTerm", r.lastLogTerm()).field("lastLogIndex", r.lastLogIndex())
-                    .field("transfer", r.leadershipTransfer());
-            case VoteResponse r -> json.field("granted", r.granted());
-            case AppendEntries r -> json.field("prevIndex", r.prevLogIndex()).field("prevTerm", r.prevLogTerm())
-                    .raw("entries", entries(r.entries())).field("commit", r.leaderCommit());
-            // A rejection's index and hint steer the leader's backoff (flow control, not modelled).
-            case AppendResponse r -> json.field("success", r.success()).field("matchIndex", r.success() ? r.index() : 0);
-            case Heartbeat r -> json.field("commit", r.commitIndex()).field("round", r.readRound());
-            case HeartbeatResponse r -> json.field("round", r.readRound());
-            // Chunks are flow control: every answer but the last maps to a success at index 0.
-            case InstallSnapshotResponse _ -> json.field("success", true).field("matchIndex", 0);
-            case ReadIndexRequest r -> json.field("id", r.context().utf8String());
-            case ReadIndexResponse r -> json.field("id", r.context().utf8String())
-                    .field("ok", r.success()).field("readIndex", r.success() ? r.readIndex() : 0);
-            case TimeoutNow _ -> { }
-            case InstallSnapshot _ -> throw new IllegalArgumentException("snapshot chunks map to AppendEntries");
-        }
-        return json.toString();
+    private SpecShapes.Json event(String action, String node) {
+        return new SpecShapes.Json().field("action", action).field("node", node);
     }
 
-    private static String specType(Message m) {
-        return switch (m) {
-            case PreVoteRequest _ -> "PreVoteReq";
-            case PreVoteResponse _ -> "PreVoteResp";
-            case VoteRequest _ -> "VoteReq";
-            case VoteResponse _ -> "VoteResp";
-            case AppendEntries _, InstallSnapshot _ -> "AppendReq";
-            case AppendResponse _, InstallSnapshotResponse _ -> "AppendResp";
-            case Heartbeat _ -> "Heartbeat";
-            case HeartbeatResponse _ -> "HeartbeatResp";
-            case ReadIndexRequest _ -> "ReadIndexReq";
-            case ReadIndexResponse _ -> "ReadIndexResp";
-            case TimeoutNow _ -> "TimeoutNow";
-        };
-    }
-
-    /** Any snapshot chunk, as the spec sees it: an empty AppendEntries at index 0 (term and leader only). */
-    private static String emptyAppend(InstallSnapshot chunk) {
-        return new Json().field("type", "AppendReq").field("from", chunk.from()).field("to", chunk.to())
-                .field("term", chunk.term()).field("prevIndex", 0).field("prevTerm", 0).raw("entries", "[]")
-                .field("commit", 0).toString();
-    }
-
-    /**
-     * The chunk that completes a snapshot at index S, as the spec sees it: AppendEntries of the
-     * committed entries 1..S with leaderCommit S. Installing it has the code's effect: the log keeps its
-     * suffix iff its entry at S has the snapshot's term, and the commit index becomes S.
-     */
-    private String snapshotAppend(InstallSnapshot chunk) {
-        List<LogEntry> entries = new ArrayList<>();
-        for (long index = 1; index <= chunk.snapshotIndex(); index++) {
-            LogEntry entry = committedLog.get(index);
-            if (entry == null) {
-                throw new IllegalStateException("snapshot " + chunk.snapshotIndex() + " covers index " + index
-                        + ", which no node applied");
-            }
-            entries.add(entry);
-        }
-        return new Json().field("type", "AppendReq").field("from", chunk.from()).field("to", chunk.to())
-                .field("term", chunk.term()).field("prevIndex", 0).field("prevTerm", 0).raw("entries", entries(entries))
-                .field("commit", chunk.snapshotIndex()).toString();
-    }
-
-    private static String entries(List<LogEntry> entries) {
-        StringBuilder out = new StringBuilder("[");
-        for (LogEntry entry : entries) {
-            if (out.length() > 1) {
-                out.append(',');
-            }
-            Json json = new Json().field("term", entry.term()).field("kind", kind(entry.kind()));
-            if (entry.kind() == EntryKind.CONFIG) {
-                Configuration c = ConfigurationCodec.decode(entry.payload());
-                json.raw("voters", array(c.voters())).raw("learners", array(c.learners()));
-            }
-            out.append(json);
-        }
-        return out.append(']').toString();
-    }
-
-    private static String kind(EntryKind kind) {
-        return switch (kind) {
-            case COMMAND -> "write";
-            case NOOP -> "noop";
-            case CONFIG -> "config";
-        };
-    }
-
-    private static String role(Role role) {
-        return switch (role) {
-            case FOLLOWER -> "Follower";
-            case PRE_CANDIDATE -> "PreCandidate";
-            case CANDIDATE -> "Candidate";
-            case LEADER -> "Leader";
-        };
-    }
-
-    private static String post(Status s) {
-        Json json = new Json().field("term", s.term()).field("role", role(s.role()));
-        if (s.votedFor().isEmpty()) {
-            json.raw("votedFor", "null");
-        } else {
-            json.field("votedFor", s.votedFor());
-        }
-        return json.field("commit", s.commitIndex()).field("logLen", s.lastIndex()).field("lastTerm", s.lastTerm())
-                .toString();
-    }
-
-    private static String array(Collection<String> values) {
-        StringBuilder out = new StringBuilder("[");
-        for (String value : values) {
-            if (out.length() > 1) {
-                out.append(',');
-            }
-            Json.quote(out, value);
-        }
-        return out.append(']').toString();
-    }
-
-    private Json event(String action, String node) {
-        return new Json().field("action", action).field("node", node);
-    }
-
-    private void write(Json json) {
+    private void write(SpecShapes.Json json) {
         if (stopped != null) {
             return;
         }
@@ -609,7 +478,7 @@ final class TraceEmitter implements AutoCloseable {
     private void stop(String reason) {
         if (stopped == null) {
             stopped = reason;
-            lines.add(new Json().field("action", "truncated").field("reason", reason).field("x_tick", tick).toString());
+            lines.add(new SpecShapes.Json().field("action", "truncated").field("reason", reason).field("x_tick", tick).toString());
         }
     }
 
@@ -621,8 +490,8 @@ final class TraceEmitter implements AutoCloseable {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                out.write(new Json().field("action", "init").raw("servers", array(servers))
-                        .raw("voters", array(initialVoters)).field("x_run", header).toString());
+                out.write(new SpecShapes.Json().field("action", "init").raw("servers", SpecShapes.array(servers))
+                        .raw("voters", SpecShapes.array(initialVoters)).field("x_run", header).toString());
                 out.write('\n');
                 for (String line : lines) {
                     out.write(line);
@@ -631,68 +500,6 @@ final class TraceEmitter implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A minimal JSON object builder (flat fields; nested values passed pre-rendered through {@link #raw}). */
-    private static final class Json {
-        private final StringBuilder text = new StringBuilder("{");
-
-        Json field(String name, String value) {
-            key(name);
-            quote(text, value);
-            return this;
-        }
-
-        Json field(String name, long value) {
-            key(name);
-            text.append(value);
-            return this;
-        }
-
-        Json field(String name, boolean value) {
-            key(name);
-            text.append(value);
-            return this;
-        }
-
-        Json raw(String name, String json) {
-            key(name);
-            text.append(json);
-            return this;
-        }
-
-        private void key(String name) {
-            if (text.length() > 1) {
-                text.append(',');
-            }
-            quote(text, name);
-            text.append(':');
-        }
-
-        static void quote(StringBuilder out, String value) {
-            out.append('"');
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                switch (c) {
-                    case '"' -> out.append("\\\"");
-                    case '\\' -> out.append("\\\\");
-                    case '\n' -> out.append("\\n");
-                    default -> {
-                        if (c < 0x20) {
-                            out.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            out.append(c);
-                        }
-                    }
-                }
-            }
-            out.append('"');
-        }
-
-        @Override
-        public String toString() {
-            return text + "}";
         }
     }
 }

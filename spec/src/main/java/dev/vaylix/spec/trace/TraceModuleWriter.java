@@ -1,12 +1,14 @@
 package dev.vaylix.spec.trace;
 
-import dev.vaylix.spec.trace.Json.Arr;
-import dev.vaylix.spec.trace.Json.Bool;
-import dev.vaylix.spec.trace.Json.Null;
-import dev.vaylix.spec.trace.Json.Num;
-import dev.vaylix.spec.trace.Json.Obj;
-import dev.vaylix.spec.trace.Json.Str;
-import dev.vaylix.spec.trace.Json.Value;
+import dev.vaylix.api.json.Json;
+import dev.vaylix.api.json.JsonArray;
+import dev.vaylix.api.json.JsonBool;
+import dev.vaylix.api.json.JsonException;
+import dev.vaylix.api.json.JsonNull;
+import dev.vaylix.api.json.JsonNumber;
+import dev.vaylix.api.json.JsonObject;
+import dev.vaylix.api.json.JsonString;
+import dev.vaylix.api.json.JsonValue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -187,18 +189,18 @@ public final class TraceModuleWriter {
     }
 
     private String header(Fields e) {
-        List<Value> serverList = e.array("servers");
+        List<JsonValue> serverList = e.array("servers");
         if (serverList.isEmpty()) {
             throw error("\"servers\" must not be empty");
         }
-        for (Value v : serverList) {
+        for (JsonValue v : serverList) {
             String id = nodeIdOf(v, "servers");
             if (!servers.add(id)) {
                 throw error("duplicate server \"" + id + "\"");
             }
         }
         Set<String> voters = new LinkedHashSet<>();
-        for (Value v : e.array("voters")) {
+        for (JsonValue v : e.array("voters")) {
             voters.add(knownNode(nodeIdOf(v, "voters"), "voters"));
         }
         if (voters.isEmpty()) {
@@ -289,7 +291,7 @@ public final class TraceModuleWriter {
         }
         if (p.has("votedFor")) {
             // The data module cannot name the model value Nil: "" stands for "no vote" (VaylixRaftTrace).
-            fields.add("votedFor |-> " + (p.value("votedFor") instanceof Null ? "\"\"" : p.node("votedFor")));
+            fields.add("votedFor |-> " + (p.value("votedFor") instanceof JsonNull ? "\"\"" : p.node("votedFor")));
         }
         p.finish();
         if (fields.length() == 2) {
@@ -363,10 +365,10 @@ public final class TraceModuleWriter {
         return implied;
     }
 
-    private String entries(List<Value> items) {
+    private String entries(List<JsonValue> items) {
         StringJoiner out = new StringJoiner(", ", "<<", ">>");
-        for (Value item : items) {
-            if (!(item instanceof Obj obj)) {
+        for (JsonValue item : items) {
+            if (!(item instanceof JsonObject obj)) {
                 throw error("\"entries\" must hold objects");
             }
             Fields f = new Fields(obj, "entry");
@@ -389,15 +391,15 @@ public final class TraceModuleWriter {
         return out.toString();
     }
 
-    private String nodeSet(List<Value> items, String field) {
+    private String nodeSet(List<JsonValue> items, String field) {
         Set<String> ids = new LinkedHashSet<>();
-        for (Value v : items) {
+        for (JsonValue v : items) {
             ids.add(knownNode(nodeIdOf(v, field), field));
         }
         return set(ids);
     }
 
-    private int newReadId(Value id) {
+    private int newReadId(JsonValue id) {
         String key = readKey(id);
         if (readIds.containsKey(key)) {
             throw error("read id " + key + " was already used");
@@ -407,7 +409,7 @@ public final class TraceModuleWriter {
         return tlaId;
     }
 
-    private int readId(Value id) {
+    private int readId(JsonValue id) {
         Integer tlaId = readIds.get(readKey(id));
         if (tlaId == null) {
             throw error("read id " + readKey(id) + " was not introduced by read_begin or read_forward");
@@ -415,19 +417,19 @@ public final class TraceModuleWriter {
         return tlaId;
     }
 
-    private String readKey(Value id) {
+    private String readKey(JsonValue id) {
         return switch (id) {
-            case Num n -> Long.toString(n.value());
-            case Str s -> "\"" + s.value() + "\"";
-            case Obj o -> throw error("a read id is a number or a string");
-            case Arr a -> throw error("a read id is a number or a string");
-            case Bool b -> throw error("a read id is a number or a string");
-            case Null n -> throw error("a read id is a number or a string");
+            case JsonNumber n -> Long.toString(natural(n, "id"));
+            case JsonString s -> "\"" + s.value() + "\"";
+            case JsonObject o -> throw error("a read id is a number or a string");
+            case JsonArray a -> throw error("a read id is a number or a string");
+            case JsonBool b -> throw error("a read id is a number or a string");
+            case JsonNull n -> throw error("a read id is a number or a string");
         };
     }
 
-    private String nodeIdOf(Value v, String field) {
-        if (!(v instanceof Str s) || !NODE_ID.matcher(s.value()).matches()) {
+    private String nodeIdOf(JsonValue v, String field) {
+        if (!(v instanceof JsonString s) || !NODE_ID.matcher(s.value()).matches()) {
             throw error("\"" + field + "\" must hold node ids matching " + NODE_ID.pattern());
         }
         return s.value();
@@ -451,15 +453,30 @@ public final class TraceModuleWriter {
         return "\"" + s + "\"";
     }
 
-    private Obj parseObject(String line) {
+    private JsonObject parseObject(String line) {
+        JsonValue value;
         try {
-            if (Json.parse(line) instanceof Obj obj) {
-                return obj;
-            }
-        } catch (TraceFormatException e) {
-            throw error(e.getMessage());
+            value = Json.parse(line);
+        } catch (JsonException e) {
+            throw error("invalid JSON: " + e.getMessage());
+        }
+        if (value instanceof JsonObject obj) {
+            return obj;
         }
         throw error("each line must be a JSON object");
+    }
+
+    /** An integer in 0..NUMBER_MAX (TLC integers are 32-bit). */
+    private long natural(JsonNumber n, String field) {
+        try {
+            long v = n.longValue();
+            if (v >= 0 && v <= NUMBER_MAX) {
+                return v;
+            }
+        } catch (JsonException e) {
+            // not an integer, or out of range: reported below
+        }
+        throw error("\"" + field + "\" must be an integer in 0.." + NUMBER_MAX);
     }
 
     private TraceFormatException error(String what) {
@@ -468,21 +485,21 @@ public final class TraceModuleWriter {
 
     /** Typed access to an object's fields; remembers which were used so leftovers can be rejected. */
     private final class Fields {
-        private final Obj obj;
+        private final JsonObject obj;
         private final String what;
         private final Set<String> used = new LinkedHashSet<>();
 
-        Fields(Obj obj, String what) {
+        Fields(JsonObject obj, String what) {
             this.obj = obj;
             this.what = what;
         }
 
         boolean has(String field) {
-            return obj.fields().containsKey(field);
+            return obj.has(field);
         }
 
-        Value value(String field) {
-            Value v = obj.fields().get(field);
+        JsonValue value(String field) {
+            JsonValue v = obj.get(field).orElse(null);
             if (v == null) {
                 throw error(what + " lacks \"" + field + "\"");
             }
@@ -491,35 +508,35 @@ public final class TraceModuleWriter {
         }
 
         String string(String field) {
-            if (value(field) instanceof Str s) {
+            if (value(field) instanceof JsonString s) {
                 return s.value();
             }
             throw error("\"" + field + "\" must be a string");
         }
 
         long nat(String field) {
-            if (value(field) instanceof Num n && n.value() >= 0 && n.value() <= NUMBER_MAX) {
-                return n.value();
+            if (value(field) instanceof JsonNumber n) {
+                return natural(n, field);
             }
             throw error("\"" + field + "\" must be an integer in 0.." + NUMBER_MAX);
         }
 
         String bool(String field) {
-            if (value(field) instanceof Bool b) {
+            if (value(field) instanceof JsonBool b) {
                 return b.value() ? "TRUE" : "FALSE";
             }
             throw error("\"" + field + "\" must be true or false");
         }
 
-        List<Value> array(String field) {
-            if (value(field) instanceof Arr a) {
-                return a.items();
+        List<JsonValue> array(String field) {
+            if (value(field) instanceof JsonArray a) {
+                return a.elements();
             }
             throw error("\"" + field + "\" must be an array");
         }
 
         Fields object(String field) {
-            if (value(field) instanceof Obj o) {
+            if (value(field) instanceof JsonObject o) {
                 return new Fields(o, "\"" + field + "\"");
             }
             throw error("\"" + field + "\" must be an object");
@@ -530,7 +547,8 @@ public final class TraceModuleWriter {
         }
 
         void finish() {
-            for (String field : obj.fields().keySet()) {
+            for (JsonObject.Member member : obj.members()) {
+                String field = member.name();
                 if (!used.contains(field) && !field.startsWith("x_")) {
                     throw error(what + " has unknown field \"" + field + "\"");
                 }

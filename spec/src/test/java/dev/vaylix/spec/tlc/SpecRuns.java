@@ -38,7 +38,7 @@ final class SpecRuns {
             args.add("600");
         }
         TlcResult result = Tlc.check(new Tlc.Run(specDir(), model.module(), model.path(),
-                workDir().resolve(model.name()), workers, args, timeout, shortRun));
+                workDir().resolve(model.name()), workers, args, timeout, shortRun, 0));
         System.out.println("[tlc] " + model.name() + ": " + result.summary());
         return result;
     }

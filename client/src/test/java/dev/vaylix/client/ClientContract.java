@@ -292,4 +292,12 @@ public abstract class ClientContract {
         assertEquals("true", health.get("ready"));
         assertFalse(client.admin().info().isEmpty());
     }
+
+    @Test
+    void whoamiNamesTheAuthenticatedAdministratorAndAllItsPermissions() {
+        Map<String, String> whoami = client.whoami();
+        assertEquals(config().credentials().orElseThrow().username(), whoami.get("username"));
+        assertEquals("read,write,admin,backup,restore,metrics,snapshot,clear,user_admin,role_admin", whoami.get("permissions"),
+                "the pattern-* permissions in the fixed order of COMMANDS.md §3.4");
+    }
 }

@@ -4,26 +4,26 @@ import dev.vaylix.api.ErrorCode;
 import dev.vaylix.api.VaylixException;
 import dev.vaylix.server.config.Invocation;
 import dev.vaylix.server.config.ServerCommandLine;
-import dev.vaylix.server.events.AuditSink;
+import dev.vaylix.server.healthcheck.HealthcheckProbe;
 import dev.vaylix.server.node.BuildInfo;
+import dev.vaylix.server.offline.OfflineTools;
 import dev.vaylix.server.runtime.ServerRuntime;
-import dev.vaylix.server.tools.SubcommandRunner;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code vaylix} binary: parses the command line and either runs the server or hands a subcommand
- * to its {@link SubcommandRunner}.
+ * The {@code vaylix} binary: parses the command line and either runs the server or one of the
+ * subcommands that do not start one: {@code storage verify|migrate} and {@code pitr inspect|restore}
+ * ({@link OfflineTools}), {@code healthcheck} ({@link HealthcheckProbe}).
  *
  * <p>Exit status: 0 after a clean shutdown (SIGTERM or SIGINT) or a successful subcommand; 1 when
- * start-up fails or the node hits a fatal error (printed as {@code [CODE] Name: message} on stderr);
- * 2 for argument errors ({@code [SRV-030] …} followed by the usage).
+ * start-up fails, the node hits a fatal error or a subcommand fails (printed as {@code [CODE] Name:
+ * message} on stderr); 2 for argument errors ({@code [SRV-030] …} followed by the usage).
  *
  * <p>Shutdown: a JVM shutdown hook (run on SIGTERM, SIGINT and {@code System.exit}) stops the server
  * gracefully ({@link ServerRuntime#shutDown}) and then halts with the status decided before, 0 unless a
@@ -40,6 +40,7 @@ public final class Main {
     public static void main(String[] args) throws InterruptedException {
         int status = run(List.of(args), System.out, System.err, System.getenv());
         if (status >= 0) {
+            exitStatus = status; // a server's shutdown hook may be installed: it halts with this status
             System.exit(status);
         }
         // The server runs on daemon threads; the shutdown hook ends the process (halt), so wait for it.
@@ -72,15 +73,34 @@ public final class Main {
                 yield 0;
             }
             case Invocation.Serve serve -> serve(serve, out, err, environment);
-            case Invocation.StorageVerify _, Invocation.StorageMigrate _, Invocation.PitrInspect _, Invocation.PitrRestore _,
-                 Invocation.Healthcheck _ -> subcommand(invocation, out, err);
+            case Invocation.StorageVerify verify -> new OfflineTools(environment).verify(verify, out, err);
+            case Invocation.StorageMigrate migrate -> new OfflineTools(environment).migrate(migrate, out, err);
+            case Invocation.PitrInspect inspect -> new OfflineTools(environment).inspect(inspect, out, err);
+            case Invocation.PitrRestore restore -> new OfflineTools(environment).restore(restore, out, err);
+            case Invocation.Healthcheck healthcheck -> HealthcheckProbe.run(healthcheck, out, err);
         };
     }
 
     private static int serve(Invocation.Serve serve, PrintStream out, PrintStream err, Map<String, String> environment) {
+        // The hook is in place before the listening line is printed: a SIGTERM right after it is a graceful
+        // stop, not the JVM's default exit (143) without the final snapshot and the last audit lines. A
+        // signal during start-up halts at once (status 1): storage and the audit log are crash-safe.
+        AtomicReference<ServerRuntime> serving = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("vaylix-shutdown").unstarted(() -> {
+            ServerRuntime started = serving.get();
+            if (started != null) {
+                started.shutDown();
+            } else if (exitStatus == 0) {
+                exitStatus = 1;
+                LOG.warn("event=stopped_during_startup");
+            }
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(exitStatus);
+        }));
         ServerRuntime runtime;
         try {
-            runtime = ServerRuntime.start(serve.config(), out, environment, AuditSink.NONE, Main::fatal);
+            runtime = ServerRuntime.start(serve.config(), environment, Main::fatal);
         } catch (VaylixException e) {
             err.println(e.describe());
             LOG.error("event=startup_failed code={} message=\"{}\"", e.code().code(), e.getMessage());
@@ -90,12 +110,8 @@ public final class Main {
             LOG.error("event=startup_failed", e);
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("vaylix-shutdown").unstarted(() -> {
-            runtime.shutDown();
-            System.out.flush();
-            System.err.flush();
-            Runtime.getRuntime().halt(exitStatus);
-        }));
+        serving.set(runtime);
+        runtime.announce(out);
         return -1;
     }
 
@@ -106,34 +122,5 @@ public final class Main {
         LOG.error("event=fatal error=\"{}\": the node stops; restart it to recover from the log", described, error);
         exitStatus = 1;
         Thread.ofPlatform().name("vaylix-exit").start(() -> System.exit(1));
-    }
-
-    private static int subcommand(Invocation invocation, PrintStream out, PrintStream err) {
-        Optional<SubcommandRunner> runner = ServiceLoader.load(SubcommandRunner.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .filter(candidate -> candidate.handles(invocation))
-                .findFirst();
-        if (runner.isEmpty()) {
-            err.println(ErrorCode.SRV_030.exception("the " + name(invocation) + " subcommand is not available in this build")
-                    .describe());
-            return 1;
-        }
-        try {
-            return runner.get().run(invocation, out, err);
-        } catch (VaylixException e) {
-            err.println(e.describe());
-            return 1;
-        }
-    }
-
-    private static String name(Invocation invocation) {
-        return switch (invocation) {
-            case Invocation.StorageVerify _ -> "storage verify";
-            case Invocation.StorageMigrate _ -> "storage migrate";
-            case Invocation.PitrInspect _ -> "pitr inspect";
-            case Invocation.PitrRestore _ -> "pitr restore";
-            case Invocation.Healthcheck _ -> "healthcheck";
-            case Invocation.Serve _, Invocation.Help _, Invocation.Version _ -> "server";
-        };
     }
 }

@@ -48,9 +48,9 @@ class MainTest {
     }
 
     @Test
-    void aSubcommandWithoutRunnerSaysSo() {
+    void anOfflineSubcommandOnAMissingDirectoryExitsOneWithTheStorageCode() {
         assertEquals(1, run("storage", "verify", "--data-dir", "/nonexistent"));
-        assertEquals("[SRV-030] Invalid Arguments: invalid command-line arguments: the storage verify subcommand is not available "
-                + "in this build", stderr().strip());
+        assertEquals("[ENG-002] Filesystem I/O Failure: filesystem I/O failed: data directory /nonexistent does not exist",
+                stderr().strip());
     }
 }

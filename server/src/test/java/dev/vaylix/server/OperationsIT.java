@@ -162,6 +162,14 @@ class OperationsIT {
     }
 
     @Test
+    void sighupWithoutTlsIsNoticedAndDoesNotStopTheServer() {
+        server.hangUp();
+        dev.vaylix.server.testing.Poll.until(() -> server.log().contains("event=sighup_ignored"), "the SIGHUP notice", server::log);
+        assertTrue(server.isAlive());
+        assertEquals(text("PONG"), run(session, "ping"), "the session goes on");
+    }
+
+    @Test
     void replicationOpcodesCarryRaftMessages() {
         Reply status = session.replicate(new ReplicationRequest(ReplicationOpcode.STATUS, Bytes.EMPTY));
         String json = assertInstanceOf(Reply.Data.class, status).value().utf8String();

@@ -84,9 +84,9 @@ class StartupIT {
     void sigtermStopsGracefullyWithAFinalSnapshotAndTheNodeIdStays() throws Exception {
         Path data = ServerProcess.freshDirectory("sigterm").resolve("data");
         String nodeId;
-        try (ServerProcess server = ServerProcess.start(data, "--audit-commands", "--log-requests")) {
+        try (ServerProcess server = ServerProcess.start(data, "--replication-upstream", "h:1", "--log-requests")) {
             await("the notice for a flag without effect", () -> server.stdout().stream().anyMatch(line -> line.startsWith(
-                    "[WARN] [server.startup] --audit-commands (VAYLIX_AUDIT_COMMANDS) is accepted but not yet supported")));
+                    "[WARN] [server.startup] --replication-upstream (VAYLIX_REPLICATION_UPSTREAM) is accepted but not yet supported")));
             try (ClientSession session = server.connect("vaylix", "vaylix")) {
                 assertEquals(Reply.OK, run(session, "set s:x kept"));
                 nodeId = entries(run(session, "show cluster")).get("node_id");

@@ -202,14 +202,22 @@ public final class FakeVaylixServer implements AutoCloseable {
         }
     }
 
+    private static final String ALL_PERMISSIONS =
+            "read,write,admin,backup,restore,metrics,snapshot,clear,user_admin,role_admin";
+
     /** Per-connection state a client can observe. */
     private final class Session {
         boolean authenticated = !authRequired;
+        // Like the real server: with auth off every session is "anonymous" (COMPATIBILITY.md, Note 14).
+        String username = authRequired ? null : "anonymous";
         List<Command> transaction; // null outside MULTI
 
         Reply answer(Command command) {
             if (command instanceof Command.Auth auth) {
                 authenticated = !authRequired || auth.password().equals(users.get(auth.username()));
+                if (authenticated) {
+                    username = authRequired ? auth.username() : "anonymous";
+                }
                 return authenticated ? Reply.OK : Reply.Error.of(ErrorCode.SRV_008);
             }
             if (!authenticated && !(command instanceof Command.Ping)) {
@@ -238,8 +246,10 @@ public final class FakeVaylixServer implements AutoCloseable {
                     transaction = null;
                     yield Reply.OK;
                 }
-                case Command.Whoami _ -> new Reply.Entries(List.of(Reply.Entry.text("username", "vaylix"),
-                        Reply.Entry.text("permissions", "read,write,admin")));
+                // The fake has no RBAC: every user may do everything, which WHOAMI reports as the real server does for
+                // an administrator (all ten permissions in the fixed order of COMMANDS.md §3.4).
+                case Command.Whoami _ -> new Reply.Entries(List.of(Reply.Entry.text("username", username),
+                        Reply.Entry.text("permissions", ALL_PERMISSIONS)));
                 default -> {
                     if (transaction == null) {
                         yield store.apply(command);

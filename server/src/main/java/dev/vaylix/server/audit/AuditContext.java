@@ -1,7 +1,5 @@
 package dev.vaylix.server.audit;
 
-import java.net.Inet6Address;
-import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,18 +39,20 @@ public record AuditContext(long connectionId, Optional<String> peer, Optional<St
     }
 
     /**
-     * {@code address} as the audit log writes a peer: {@code 127.0.0.1:50512}, {@code [::1]:50512}
-     * (IPv6 in brackets, so the port stays unambiguous).
+     * A transport peer ({@code Connection.peerAddress()}: {@code ip:port}, IPv6 without brackets) as the
+     * audit log writes it: {@code 127.0.0.1:50512}, {@code [::1]:50512} (IPv6 in brackets and without a
+     * zone, so the port stays unambiguous). Anything else is returned as it is.
      */
-    public static String peerText(InetSocketAddress address) {
-        if (address.getAddress() == null) {
-            return address.getHostString() + ":" + address.getPort();
+    public static String peerText(String transportPeer) {
+        int colon = transportPeer.lastIndexOf(':');
+        if (colon <= 0 || transportPeer.startsWith("[")) {
+            return transportPeer;
         }
-        String host = address.getAddress().getHostAddress();
-        if (address.getAddress() instanceof Inet6Address) {
-            int zone = host.indexOf('%');
-            return "[" + (zone >= 0 ? host.substring(0, zone) : host) + "]:" + address.getPort();
+        String host = transportPeer.substring(0, colon);
+        if (host.indexOf(':') < 0) {
+            return transportPeer;
         }
-        return host + ":" + address.getPort();
+        int zone = host.indexOf('%');
+        return "[" + (zone >= 0 ? host.substring(0, zone) : host) + "]" + transportPeer.substring(colon);
     }
 }

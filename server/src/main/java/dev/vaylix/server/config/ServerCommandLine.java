@@ -35,6 +35,9 @@ import picocli.CommandLine.ParseResult;
 public final class ServerCommandLine {
 
     private static final String HEALTHCHECK_AUTH = "healthcheck authentication requires both username and password";
+    private static final String HEALTHCHECK_TLS_FILES = "healthcheck TLS files require --ssl";
+    private static final String HEALTHCHECK_SERVER_NAME = "healthcheck --tls-server-name must not be empty";
+    private static final String HEALTHCHECK_CLIENT_PAIR = "healthcheck --tls-client-cert and --tls-client-key must be provided together";
 
     private ServerCommandLine() {
     }
@@ -152,7 +155,39 @@ public final class ServerCommandLine {
         }
         Optional<HealthcheckConfig.Credentials> credentials = user.isPresent()
                 ? Optional.of(new HealthcheckConfig.Credentials(user.get().text(), password.get().text())) : Optional.empty();
-        return new HealthcheckConfig(kind, host, port, credentials, timeoutMs);
+        return new HealthcheckConfig(kind, host, port, credentials, timeoutMs, healthcheckTls(args, global));
+    }
+
+    /**
+     * {@code --ssl} falls back to {@code VAYLIX_HEALTHCHECK_SSL}, then the global {@code --ssl} and
+     * {@code VAYLIX_SSL} (a probe next to a TLS server speaks TLS); the files have their own variables
+     * only. Files without TLS, or half of a client identity, are {@code SRV-030}.
+     */
+    private static Optional<HealthcheckConfig.Tls> healthcheckTls(Arguments args, Arguments global) {
+        boolean ssl = Arguments.bool(args.commandLine("--ssl").or(() -> args.environment("VAYLIX_HEALTHCHECK_SSL"))
+                .or(() -> global.commandLine(ServerFlag.SSL.longName())).or(() -> args.environment(ServerFlag.SSL.envVar()))
+                .orElse(new Arguments.Raw("false", "default")));
+        Optional<Path> ca = args.commandLine("--tls-ca-cert").or(() -> args.environment("VAYLIX_HEALTHCHECK_TLS_CA_CERT"))
+                .map(GlobalOptions::path);
+        Optional<Path> clientCertificate = args.commandLine("--tls-client-cert")
+                .or(() -> args.environment("VAYLIX_HEALTHCHECK_TLS_CLIENT_CERT")).map(GlobalOptions::path);
+        Optional<Path> clientKey = args.commandLine("--tls-client-key")
+                .or(() -> args.environment("VAYLIX_HEALTHCHECK_TLS_CLIENT_KEY")).map(GlobalOptions::path);
+        Optional<String> serverName = args.commandLine("--tls-server-name")
+                .or(() -> args.environment("VAYLIX_HEALTHCHECK_TLS_SERVER_NAME")).map(Arguments.Raw::text);
+        if (serverName.isPresent() && serverName.get().isBlank()) {
+            throw Arguments.invalid(HEALTHCHECK_SERVER_NAME);
+        }
+        if (!ssl) {
+            if (ca.isPresent() || clientCertificate.isPresent() || clientKey.isPresent() || serverName.isPresent()) {
+                throw Arguments.invalid(HEALTHCHECK_TLS_FILES);
+            }
+            return Optional.empty();
+        }
+        if (clientCertificate.isPresent() != clientKey.isPresent()) {
+            throw Arguments.invalid(HEALTHCHECK_CLIENT_PAIR);
+        }
+        return Optional.of(new HealthcheckConfig.Tls(ca, clientCertificate, clientKey, serverName));
     }
 
     /** The subcommand's {@code --data-dir}, else the global one ({@code --data-dir}, {@code VAYLIX_DATA_DIR}, default). */
@@ -209,6 +244,16 @@ public final class ServerCommandLine {
         healthcheck.addOption(valueOption("--password", "<password>",
                 "password for readiness (env VAYLIX_HEALTHCHECK_PASSWORD, else VAYLIX_PASSWORD)"));
         healthcheck.addOption(valueOption("--timeout-ms", "<ms>", "probe timeout (env VAYLIX_HEALTHCHECK_TIMEOUT_MS, default 2000)"));
+        healthcheck.addOption(OptionSpec.builder("--ssl").paramLabel("<true|false>").type(String.class).arity("0..1")
+                .fallbackValue("true").description("probe over TLS (env VAYLIX_HEALTHCHECK_SSL, else the global --ssl / VAYLIX_SSL)")
+                .build());
+        healthcheck.addOption(valueOption("--tls-ca-cert", "<pem>",
+                "CA bundle the server certificate must chain to (env VAYLIX_HEALTHCHECK_TLS_CA_CERT, default the JDK's trust store)"));
+        healthcheck.addOption(valueOption("--tls-client-cert", "<pem>",
+                "client certificate for a server that requires one (env VAYLIX_HEALTHCHECK_TLS_CLIENT_CERT)"));
+        healthcheck.addOption(valueOption("--tls-client-key", "<pem>", "its private key (env VAYLIX_HEALTHCHECK_TLS_CLIENT_KEY)"));
+        healthcheck.addOption(valueOption("--tls-server-name", "<name>",
+                "name the server certificate must carry, when it differs from --host (env VAYLIX_HEALTHCHECK_TLS_SERVER_NAME)"));
         root.addSubcommand("storage", storage);
         root.addSubcommand("pitr", pitr);
         root.addSubcommand("healthcheck", healthcheck);

@@ -113,16 +113,16 @@ record InfoReport(ServerConfig config, NodeFacts facts, ClusterView view, Server
     private void security(TreeMap<String, String> info) {
         boolean auth = config.auth().enabled();
         boolean tls = config.tls().enabled();
-        OptionalLong notAfter = facts.certificateNotAfterMs();
+        NodeFacts.TlsStatus tlsStatus = facts.tls();
+        OptionalLong notAfter = tlsStatus.certificateNotAfterMs();
         info.put("security.auth_mode", auth ? "password" : "disabled");
         info.put("security.auth_required", Boolean.toString(auth));
         info.put("security.rbac_enabled", Boolean.toString(auth));
         info.put("security.cert_days_remaining", notAfter.isPresent()
                 ? Long.toString(Math.floorDiv(notAfter.getAsLong() - nowMs, MS_PER_DAY)) : "none");
         info.put("security.cert_not_after_ms", orNone(notAfter));
-        // Certificates are loaded at start-up only; there is no SIGHUP reload (yet).
-        info.put("security.last_tls_reload_failure_at_ms", "none");
-        info.put("security.last_tls_reload_success_at_ms", "none");
+        info.put("security.last_tls_reload_failure_at_ms", orNone(tlsStatus.lastReloadFailureAtMs()));
+        info.put("security.last_tls_reload_success_at_ms", orNone(tlsStatus.lastReloadSuccessAtMs()));
         info.put("security.insecure_auth_disabled", Boolean.toString(!auth));
         info.put("security.insecure_default_credentials", Boolean.toString(config.auth().insecureDefaultCredentials()));
         info.put("security.mtls_enabled", Boolean.toString(config.tls().mtlsEnabled()));

@@ -1,6 +1,7 @@
 package dev.vaylix.server.exec;
 
 import dev.vaylix.server.node.BuildInfo;
+import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
@@ -28,8 +29,8 @@ public interface NodeFacts {
     /** The WAL segment files now. */
     WalStats walStats();
 
-    /** The TLS certificate's expiry (epoch ms); empty without TLS. */
-    OptionalLong certificateNotAfterMs();
+    /** The certificate in use and its reloads; {@link TlsStatus#NONE} without TLS. */
+    TlsStatus tls();
 
     BuildInfo build();
 
@@ -39,5 +40,22 @@ public interface NodeFacts {
      * @param oldestRetainedIndex  the first index of the oldest segment; empty without segments
      */
     record WalStats(int segmentCount, long sizeBytes, OptionalLong oldestRetainedIndex) {
+    }
+
+    /**
+     * @param certificateNotAfterMs  the expiry (epoch ms) of the certificate new connections get
+     * @param lastReloadSuccessAtMs  when a SIGHUP reload last succeeded, if ever
+     * @param lastReloadFailureAtMs  when a SIGHUP reload last failed (the previous certificate stayed), if ever
+     */
+    record TlsStatus(OptionalLong certificateNotAfterMs, OptionalLong lastReloadSuccessAtMs, OptionalLong lastReloadFailureAtMs) {
+
+        /** A server without TLS. */
+        public static final TlsStatus NONE = new TlsStatus(OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty());
+
+        public TlsStatus {
+            Objects.requireNonNull(certificateNotAfterMs, "certificateNotAfterMs");
+            Objects.requireNonNull(lastReloadSuccessAtMs, "lastReloadSuccessAtMs");
+            Objects.requireNonNull(lastReloadFailureAtMs, "lastReloadFailureAtMs");
+        }
     }
 }

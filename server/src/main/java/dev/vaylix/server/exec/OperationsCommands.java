@@ -5,11 +5,9 @@ import dev.vaylix.api.VaylixException;
 import dev.vaylix.api.command.Command;
 import dev.vaylix.api.reply.Reply;
 import dev.vaylix.raft.Status;
-import dev.vaylix.server.events.AuditEvent;
 import dev.vaylix.server.metrics.Metric;
 import dev.vaylix.server.metrics.ServerMetrics;
 import java.util.Locale;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,16 +72,16 @@ final class OperationsCommands {
         return context.maintenance().status();
     }
 
-    /** MAINTENANCE ON / OFF: durable before it is acknowledged; audited as a runtime event. */
+    /**
+     * MAINTENANCE ON / OFF: durable before it is acknowledged. The session audits the change
+     * ({@code maintenance_mode}) with its own context once this answered OK.
+     */
     Reply maintenance(boolean on) {
         try {
             context.maintenance().set(on);
         } catch (VaylixException e) {
             return Reply.Error.of(e);
         }
-        TreeMap<String, String> details = new TreeMap<>();
-        details.put("enabled", Boolean.toString(on));
-        context.audit().record(AuditEvent.runtime(now(), "maintenance_mode", details));
         return Reply.OK;
     }
 

@@ -1,13 +1,13 @@
 package dev.vaylix.server.exec;
 
 import dev.vaylix.api.Clock;
+import dev.vaylix.server.audit.AuditSink;
 import dev.vaylix.server.auth.Authenticator;
 import dev.vaylix.server.auth.PasswordHasher;
 import dev.vaylix.server.backup.BackupPaths;
 import dev.vaylix.server.config.ServerConfig;
 import dev.vaylix.server.consensus.ConsensusNode;
 import dev.vaylix.server.consensus.ReplicationEndpoint;
-import dev.vaylix.server.events.AuditSink;
 import dev.vaylix.server.limits.Quotas;
 import dev.vaylix.server.metrics.ServerMetrics;
 import dev.vaylix.server.node.MaintenanceMode;

@@ -6,13 +6,15 @@ import dev.vaylix.api.command.Command;
 import dev.vaylix.api.reply.Reply;
 import dev.vaylix.server.config.HealthcheckConfig;
 import dev.vaylix.server.config.Invocation;
-import dev.vaylix.server.offline.StorageSettings;
+import dev.vaylix.server.node.SystemClock;
 import dev.vaylix.transport.Capabilities;
 import dev.vaylix.transport.Compression;
 import dev.vaylix.transport.TransportErrors;
 import dev.vaylix.transport.Vtp2;
 import dev.vaylix.transport.net.Connection;
+import dev.vaylix.transport.net.Connector;
 import dev.vaylix.transport.net.SocketTransport;
+import dev.vaylix.transport.net.TlsClientConfig;
 import dev.vaylix.transport.session.ClientOptions;
 import dev.vaylix.transport.session.ClientSession;
 import dev.vaylix.transport.session.RequestIds;
@@ -31,6 +33,12 @@ import java.util.stream.Collectors;
  *   <li>readiness: {@code AUTH} when credentials are given, then {@code HEALTH} must contain
  *       {@code ready=true}.
  * </ul>
+ *
+ * <p>With {@code --ssl} the probe speaks TLS: it verifies the server certificate against
+ * {@code --tls-ca-cert} (else the JDK's trust store), including that it names {@code --host} (or
+ * {@code --tls-server-name}), and
+ * presents {@code --tls-client-cert} to a server that requires client certificates. An unreadable or
+ * invalid file fails the probe like an unreachable server.
  *
  * <p>{@code --timeout-ms} bounds the whole probe, not each step: the connect, the hello and every
  * read get what is left of it, and a watchdog gives up on anything else that could block (name
@@ -112,11 +120,12 @@ public final class HealthcheckProbe {
     }
 
     private void probe() {
-        Connection open = SocketTransport.tcp(config.host(), config.port(), remainingMs()).connect();
+        Connection open = connector().connect(); // with TLS, the handshake is part of connecting
         connection.set(open);
+        open.readTimeoutMs(remainingMs());
         ClientOptions options = new ClientOptions(CLIENT_NAME, CLIENT_VERSION, Capabilities.ALL, Compression.NONE, Vtp2.MAX_FRAME_LEN,
                 config.credentials().isPresent(), Vtp2.DEFAULT_COMPRESSION_THRESHOLD_BYTES, remainingMs());
-        try (ClientSession session = ClientSession.open(open, options, RequestIds.uuidV7(StorageSettings.SYSTEM_CLOCK))) {
+        try (ClientSession session = ClientSession.open(open, options, RequestIds.uuidV7(SystemClock.INSTANCE))) {
             switch (config.kind()) {
                 case LIVENESS -> live(session);
                 case READINESS -> ready(session);
@@ -148,6 +157,20 @@ public final class HealthcheckProbe {
             throw failed("not ready: " + entries.entries().stream().map(e -> e.key() + "=" + e.value().utf8String())
                     .collect(Collectors.joining(", ")));
         }
+    }
+
+    private Connector connector() {
+        if (config.tls().isEmpty()) {
+            return SocketTransport.tcp(config.host(), config.port(), remainingMs());
+        }
+        HealthcheckConfig.Tls tls = config.tls().get();
+        TlsClientConfig client;
+        try {
+            client = TlsClientConfig.fromPemFiles(tls.caCertificate(), tls.clientCertificate(), tls.clientKey());
+        } catch (VaylixException e) {
+            throw failed("invalid TLS configuration: " + e.getMessage());
+        }
+        return SocketTransport.tls(config.host(), config.port(), tls.serverName().orElse(config.host()), remainingMs(), client);
     }
 
     /** Sends one request with a read bound of what is left of the budget. */

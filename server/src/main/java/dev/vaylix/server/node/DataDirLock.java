@@ -62,8 +62,44 @@ public final class DataDirLock implements AutoCloseable {
         }
     }
 
+    /**
+     * For the offline tools, which must not change a byte of the directory: a shared lock on an existing
+     * {@code LOCK} file, held until closed, so that the tool never reads a directory a server is writing and
+     * no server starts on it meanwhile. A directory without a {@code LOCK} file was never opened by a server
+     * and is not locked (nothing is created).
+     *
+     * @throws dev.vaylix.api.VaylixException SRV-004 if a server holds the directory, or on an I/O failure
+     */
+    public static DataDirLock shareExisting(Path dataDir) {
+        Path file = dataDir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return new DataDirLock(null, null);
+        }
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+            FileLock lock;
+            try {
+                lock = channel.tryLock(0, Long.MAX_VALUE, true);
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                throw ErrorCode.SRV_004.exception(file + ": the data directory is in use by a running vaylix server; stop it first");
+            }
+            return new DataDirLock(channel, lock);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw DurableFiles.failure(file, e);
+        }
+    }
+
     @Override
     public void close() {
+        if (lock == null) {
+            return; // shareExisting on a directory without a LOCK file: nothing was locked
+        }
         try {
             lock.release();
         } catch (IOException ignored) {

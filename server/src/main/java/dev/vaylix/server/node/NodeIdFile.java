@@ -54,6 +54,19 @@ public final class NodeIdFile {
     }
 
     /**
+     * Records {@code id} as the id of the data directory {@code dataDir} (a point-in-time restore gives the
+     * new directory its source's id: the Raft membership in its snapshot names that id).
+     *
+     * @throws dev.vaylix.api.VaylixException SRV-030 for an invalid id; SRV-004 on I/O failure
+     */
+    public static void write(Path dataDir, String id) {
+        if (!NodeIds.isValid(id)) {
+            throw ErrorCode.SRV_030.exception("invalid node id '" + id + "'");
+        }
+        DurableFiles.writeAtomically(dataDir.resolve(FILE_NAME), (id + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
      * The id a data directory belongs to, without writing anything (for the offline tools).
      *
      * @throws dev.vaylix.api.VaylixException SRV-030 for a malformed file; SRV-004 on I/O failure

@@ -4,6 +4,10 @@ import dev.vaylix.api.Clock;
 import dev.vaylix.api.ErrorCode;
 import dev.vaylix.api.VaylixException;
 import dev.vaylix.server.config.Invocation;
+import dev.vaylix.server.node.DataDirLock;
+import dev.vaylix.server.node.NodeIdFile;
+import dev.vaylix.server.node.StorageSettings;
+import dev.vaylix.server.node.SystemClock;
 import dev.vaylix.storage.StorageConfig;
 import dev.vaylix.storage.offline.InspectionReport;
 import dev.vaylix.storage.offline.OfflineStorage;
@@ -26,26 +30,28 @@ import java.util.function.Supplier;
  * Verify, migrate and inspect open the data directory read-only: they create, change and delete
  * nothing. Restore reads the source the same way and writes only the new target directory.
  *
- * <p>The server must not be running on the directory (the read-only tools would see a log that is
- * still being written; restore reads only what is committed and durable).
+ * <p>Verify and restore replay the log into the server's own state machine ({@link ReplayApplier}: engine
+ * plus users, roles and grants), so they work on exactly what a server wrote, and a restored directory
+ * starts as a server with the state as of the restore point.
+ *
+ * <p>The server must not be running on the directory: the tools hold a shared lock on its {@code LOCK}
+ * file while they run ({@code SRV-004} if a server holds it), so a server cannot start on it meanwhile
+ * either.
  */
 public final class OfflineTools {
 
     private final Map<String, String> environment;
-    private final ReplayStateMachineFactory machines;
     private final Clock clock;
 
     /**
      * @param environment the process environment (for {@code VAYLIX_MASTER_KEY})
-     * @param machines    the server's state machine, which verify and restore replay the log into
      */
-    public OfflineTools(Map<String, String> environment, ReplayStateMachineFactory machines) {
-        this(environment, machines, StorageSettings.SYSTEM_CLOCK);
+    public OfflineTools(Map<String, String> environment) {
+        this(environment, SystemClock.INSTANCE);
     }
 
-    OfflineTools(Map<String, String> environment, ReplayStateMachineFactory machines, Clock clock) {
+    OfflineTools(Map<String, String> environment, Clock clock) {
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
-        this.machines = Objects.requireNonNull(machines, "machines");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -57,8 +63,9 @@ public final class OfflineTools {
      * not repaired.
      */
     public int verify(Invocation.StorageVerify invocation, PrintStream out, PrintStream err) {
-        return run(out, err, () -> OfflineStorage.verify(storage(invocation.storage(), invocation.storage().dataDir()),
-                Optional.of(ReplayApplier.factory(machines))).render());
+        Path dataDir = invocation.storage().dataDir();
+        return run(out, err, dataDir, () -> OfflineStorage.verify(storage(invocation.storage(), dataDir),
+                Optional.of(ReplayApplier.factory(NodeIdFile.read(dataDir)))).render());
     }
 
     /**
@@ -67,12 +74,14 @@ public final class OfflineTools {
      * reference's {@code wal.log} is {@code ENG-010} with the way to move its data.
      */
     public int migrate(Invocation.StorageMigrate invocation, PrintStream out, PrintStream err) {
-        return run(out, err, () -> OfflineStorage.migrate(storage(invocation.storage(), invocation.storage().dataDir())).render());
+        Path dataDir = invocation.storage().dataDir();
+        return run(out, err, dataDir, () -> OfflineStorage.migrate(storage(invocation.storage(), dataDir)).render());
     }
 
     /** {@code vaylix pitr inspect}: the report from the files' contents, without replaying anything. */
     public int inspect(Invocation.PitrInspect invocation, PrintStream out, PrintStream err) {
-        return run(out, err, () -> OfflineStorage.inspect(storage(invocation.storage(), invocation.storage().dataDir())).render());
+        Path dataDir = invocation.storage().dataDir();
+        return run(out, err, dataDir, () -> OfflineStorage.inspect(storage(invocation.storage(), dataDir)).render());
     }
 
     /**
@@ -80,13 +89,21 @@ public final class OfflineTools {
      * (or after the leading entries with leader time at most {@code --to-timestamp-ms}), written as
      * a new data directory at {@code --target-dir} (absent or empty). Only committed entries are
      * restored. Prints the target's report.
+     *
+     * <p>The target belongs to the source's node id (its {@code node-id} file is written once the
+     * restored directory is in place): the Raft membership in the restored snapshot names that id, and a
+     * server started on the target leads it as that node. (A crash between the two leaves a target without
+     * {@code node-id}, which a server refuses to start on, naming the id it needs; delete the target and
+     * restore again.)
      */
     public int restore(Invocation.PitrRestore invocation, PrintStream out, PrintStream err) {
-        return run(out, err, () -> {
+        return run(out, err, invocation.sourceDir(), () -> {
             RestorePoint point = restorePoint(invocation.target());
             StorageConfig source = storage(invocation.storage(), invocation.sourceDir());
+            Optional<String> nodeId = NodeIdFile.read(invocation.sourceDir());
             InspectionReport report = PointInTimeRestore.restore(source, invocation.targetDir(), point,
-                    ReplayApplier.factory(machines), StorageSettings.walOptions(invocation.storage()));
+                    ReplayApplier.factory(nodeId), StorageSettings.walOptions(invocation.storage()));
+            nodeId.ifPresent(id -> NodeIdFile.write(invocation.targetDir(), id));
             return report.render();
         });
     }
@@ -117,9 +134,10 @@ public final class OfflineTools {
         };
     }
 
-    private static int run(PrintStream out, PrintStream err, Supplier<String> tool) {
+    /** Runs {@code tool} under a shared lock of {@code dataDir} (see the class comment). */
+    private static int run(PrintStream out, PrintStream err, Path dataDir, Supplier<String> tool) {
         String report;
-        try {
+        try (DataDirLock _ = DataDirLock.shareExisting(dataDir)) {
             report = tool.get();
         } catch (VaylixException e) {
             err.println(e.describe());

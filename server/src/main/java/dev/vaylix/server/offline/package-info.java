@@ -1,7 +1,6 @@
 /**
  * The offline subcommands {@code vaylix storage verify|migrate} and {@code vaylix pitr
  * inspect|restore} ({@link dev.vaylix.server.offline.OfflineTools}) on the storage module's
- * offline library, with the server's state machine behind
- * {@link dev.vaylix.server.offline.ReplayStateMachine}. See {@code docs/TOOLS.md}.
+ * offline library, replaying into the server's own state machine. See {@code docs/TOOLS.md}.
  */
 package dev.vaylix.server.offline;

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /** {@link NodeFacts} of the running process. Thread-safe. */
 final class RuntimeFacts implements NodeFacts {
@@ -20,17 +21,17 @@ final class RuntimeFacts implements NodeFacts {
     private final KeyringStore keyring;
     private final ObservedSnapshotStore snapshots;
     private final Path walDirectory;
-    private final OptionalLong certificateNotAfterMs;
+    private final Supplier<TlsStatus> tls;
     private final BuildInfo build;
 
     RuntimeFacts(String listenAddress, long recoveryDurationMs, KeyringStore keyring, ObservedSnapshotStore snapshots,
-                 Path walDirectory, OptionalLong certificateNotAfterMs, BuildInfo build) {
+                 Path walDirectory, Supplier<TlsStatus> tls, BuildInfo build) {
         this.listenAddress = listenAddress;
         this.recoveryDurationMs = recoveryDurationMs;
         this.keyring = keyring;
         this.snapshots = snapshots;
         this.walDirectory = walDirectory;
-        this.certificateNotAfterMs = certificateNotAfterMs;
+        this.tls = tls;
         this.build = build;
     }
 
@@ -87,8 +88,8 @@ final class RuntimeFacts implements NodeFacts {
     }
 
     @Override
-    public OptionalLong certificateNotAfterMs() {
-        return certificateNotAfterMs;
+    public TlsStatus tls() {
+        return tls.get();
     }
 
     @Override

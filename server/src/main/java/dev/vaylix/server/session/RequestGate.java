@@ -47,7 +47,7 @@ final class RequestGate {
      * @param concurrency how it may overlap with its neighbours ({@link CommandExecutor.Concurrency})
      * @param action      starts or performs it; run by the reader after any barrier the concurrency needs
      */
-    record Dispatch(Concurrency concurrency, String opcode, Command command, boolean raw, boolean alwaysAudit,
+    record Dispatch(Concurrency concurrency, String opcode, Command command, boolean raw, Slot.Refusal refusal,
                     Supplier<PendingReply> action) {
     }
 
@@ -82,13 +82,13 @@ final class RequestGate {
         if (transaction.isOpen() && envelope.metadata().sequence().isPresent()) {
             return answer(opcode, null, Reply.Error.of(ErrorCode.TRN_018, "pipelined requests are not supported inside transactions"));
         }
-        // Step 4: the per-connection token bucket; rate-limited requests are always audited.
+        // Step 4: the per-connection token bucket; rate-limited requests are always audited (RequestObserver).
         if (!rateLimiter.tryAcquire()) {
-            return audited("RATE_LIMIT", null, Reply.Error.of(ErrorCode.SRV_012));
+            return refused(Slot.Refusal.RATE_LIMITED, opcode, null, Reply.Error.of(ErrorCode.SRV_012));
         }
         // Step 5: the payload limit, answered SRV-013 (the reference dropped the connection, Note 4).
         if (!context.quotas().allowsPayload(envelope.payloadLength())) {
-            return audited(opcode, null, Reply.Error.of(ErrorCode.SRV_013));
+            return refused(Slot.Refusal.OVER_QUOTA, opcode, null, Reply.Error.of(ErrorCode.SRV_013));
         }
         context.metrics().increment(Metric.REQUEST);
         // Step 6: replication opcodes go to their own handler (§8).
@@ -100,15 +100,16 @@ final class RequestGate {
         try {
             command = RequestCodec.decodeCommand(envelope);
         } catch (VaylixException e) {
-            return audited("DECODE", null, Reply.Error.of(e));
+            return refused(Slot.Refusal.UNDECODABLE, opcode, null, Reply.Error.of(e));
         }
         // Step 8: quotas (§5).
         if (!context.quotas().allows(command)) {
-            return audited(opcode, command, Reply.Error.of(ErrorCode.SRV_013));
+            return refused(Slot.Refusal.OVER_QUOTA, opcode, command, Reply.Error.of(ErrorCode.SRV_013));
         }
         // Step 9 (COMMANDS.md §4 step 8): AUTH is handled at once, also inside a transaction.
         if (command instanceof Command.Auth auth) {
-            return new Dispatch(Concurrency.IMMEDIATE, opcode, command, false, false, () -> PendingReply.of(authenticate(auth)));
+            return new Dispatch(Concurrency.IMMEDIATE, opcode, command, false, Slot.Refusal.NONE,
+                    () -> PendingReply.of(authenticate(auth)));
         }
         CommandRule rule = CommandPolicy.rule(command);
         Optional<Identity> current = identity.current(context.consensus().machine().authState());
@@ -151,7 +152,7 @@ final class RequestGate {
             return answer(opcode, command, Reply.Error.of(ErrorCode.SRV_017));
         }
         // §4 step 15: execute.
-        return new Dispatch(CommandExecutor.concurrency(command), opcode, command, false, false,
+        return new Dispatch(CommandExecutor.concurrency(command), opcode, command, false, Slot.Refusal.NONE,
                 () -> executor.execute(command, current));
     }
 
@@ -196,7 +197,7 @@ final class RequestGate {
             context.metrics().increment(Metric.TRANSACTION_COMMIT);
             return answer(opcode, command, new Reply.ExecResults(List.of()));
         }
-        return new Dispatch(Concurrency.PROPOSE, opcode, command, false, false,
+        return new Dispatch(Concurrency.PROPOSE, opcode, command, false, Slot.Refusal.NONE,
                 () -> context.writes().propose(new WriteBatch.Transaction(queued)).then(reply -> {
                     if (reply instanceof Reply.ExecResults) {
                         context.metrics().increment(Metric.TRANSACTION_COMMIT);
@@ -250,16 +251,16 @@ final class RequestGate {
             return answer(opcode, null, Reply.Error.of(ErrorCode.SRV_017));
         }
         ReplicationRequest request = RequestCodec.decodeReplication(envelope);
-        return new Dispatch(Concurrency.IMMEDIATE, opcode, null, true, false,
+        return new Dispatch(Concurrency.IMMEDIATE, opcode, null, true, Slot.Refusal.NONE,
                 () -> PendingReply.of(context.replication().handle(request)));
     }
 
     private static Dispatch answer(String opcode, Command command, Reply reply) {
-        return new Dispatch(Concurrency.IMMEDIATE, opcode, command, false, false, () -> PendingReply.of(reply));
+        return new Dispatch(Concurrency.IMMEDIATE, opcode, command, false, Slot.Refusal.NONE, () -> PendingReply.of(reply));
     }
 
-    private static Dispatch audited(String opcode, Command command, Reply reply) {
-        return new Dispatch(Concurrency.IMMEDIATE, opcode, command, false, true, () -> PendingReply.of(reply));
+    private static Dispatch refused(Slot.Refusal refusal, String opcode, Command command, Reply reply) {
+        return new Dispatch(Concurrency.IMMEDIATE, opcode, command, false, refusal, () -> PendingReply.of(reply));
     }
 
     private static String opcodeName(RequestEnvelope envelope) {

@@ -106,8 +106,8 @@ final class RequestPipeline {
             RequestGate.Dispatch dispatch = gate.admit(envelope);
             barrier(dispatch.concurrency());
             PendingReply reply = dispatch.action().get();
-            window.put(new Slot(envelope.requestId(), dispatch.opcode(), dispatch.command(), gate.username(), startNanos, reply,
-                    dispatch.raw(), dispatch.alwaysAudit()));
+            window.put(new Slot(envelope.requestId(), dispatch.opcode(), envelope.commandType(), dispatch.command(), gate.username(),
+                    startNanos, reply, dispatch.raw(), dispatch.refusal()));
         }
     }
 

@@ -131,8 +131,10 @@ class AuditRecordTest {
 
     @Test
     void peers_are_written_with_ipv6_in_brackets() {
-        assertEquals("127.0.0.1:50512", AuditContext.peerText(new java.net.InetSocketAddress("127.0.0.1", 50512)));
-        assertEquals("[0:0:0:0:0:0:0:1]:9", AuditContext.peerText(new java.net.InetSocketAddress("::1", 9)));
+        assertEquals("127.0.0.1:50512", AuditContext.peerText("127.0.0.1:50512"));
+        assertEquals("[0:0:0:0:0:0:0:1]:9", AuditContext.peerText("0:0:0:0:0:0:0:1:9"));
+        assertEquals("[fe80:0:0:0:0:0:0:1]:9", AuditContext.peerText("fe80:0:0:0:0:0:0:1%lo:9"), "no zone");
+        assertEquals("[::1]:9", AuditContext.peerText("[::1]:9"));
     }
 
     @Property(tries = 100)

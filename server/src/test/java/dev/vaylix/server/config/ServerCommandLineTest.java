@@ -339,7 +339,6 @@ class ServerCommandLineTest {
         ServerConfig config = serve(Map.of("VAYLIX_REPLICATION_UPSTREAM", "h:1"), "--cluster-peers", "a@h:1", "--audit-commands",
                 "--replication-role", "leader");
         assertEquals(List.of(
-                "--audit-commands (VAYLIX_AUDIT_COMMANDS) is accepted but not yet supported; it has no effect",
                 "--replication-upstream (VAYLIX_REPLICATION_UPSTREAM) is accepted but not yet supported; it has no effect",
                 "--cluster-peers (VAYLIX_CLUSTER_PEERS) is accepted but not yet supported; it has no effect",
                 "--replication-role leader is not yet supported; the node runs as a single-voter group (standalone)"),

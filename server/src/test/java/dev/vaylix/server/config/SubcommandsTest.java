@@ -94,7 +94,8 @@ class SubcommandsTest {
     @Test
     void healthcheck_defaults() {
         HealthcheckConfig config = assertInstanceOf(Invocation.Healthcheck.class, parse(Map.of(), "healthcheck")).config();
-        assertEquals(new HealthcheckConfig(HealthcheckConfig.Kind.LIVENESS, "127.0.0.1", 9173, Optional.empty(), 2000), config);
+        assertEquals(new HealthcheckConfig(HealthcheckConfig.Kind.LIVENESS, "127.0.0.1", 9173, Optional.empty(), 2000,
+                Optional.empty()), config);
     }
 
     @Test
@@ -134,6 +135,28 @@ class SubcommandsTest {
         fails(Map.of("VAYLIX_HEALTHCHECK_TIMEOUT_MS", "soon"), "healthcheck");
         assertEquals(250, healthcheck(Map.of("VAYLIX_HEALTHCHECK_TIMEOUT_MS", "250"), "healthcheck").timeoutMs());
         assertEquals("db.internal", healthcheck(Map.of("VAYLIX_HEALTHCHECK_HOST", "db.internal"), "healthcheck").host());
+    }
+
+    @Test
+    void healthcheck_tls_options_follow_ssl_and_come_from_flags_or_their_variables() {
+        assertEquals(Optional.empty(), healthcheck(Map.of(), "healthcheck").tls());
+        HealthcheckConfig.Tls tls = healthcheck(Map.of("VAYLIX_HEALTHCHECK_TLS_CLIENT_KEY", "/c.key"), "healthcheck", "--ssl",
+                "--tls-ca-cert", "/ca.pem", "--tls-client-cert", "/c.pem", "--tls-server-name", "db.example").tls().orElseThrow();
+        assertEquals(new HealthcheckConfig.Tls(Optional.of(Path.of("/ca.pem")), Optional.of(Path.of("/c.pem")),
+                Optional.of(Path.of("/c.key")), Optional.of("db.example")), tls);
+        assertEquals(Optional.of(new HealthcheckConfig.Tls(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())),
+                healthcheck(Map.of("VAYLIX_SSL", "true"), "healthcheck").tls(), "a probe next to a TLS server speaks TLS");
+        assertEquals(Optional.empty(), healthcheck(Map.of("VAYLIX_SSL", "true"), "healthcheck", "--ssl", "false").tls());
+    }
+
+    @Test
+    void healthcheck_tls_files_without_ssl_or_half_a_client_identity_are_refused() {
+        assertEquals("invalid command-line arguments: healthcheck TLS files require --ssl",
+                fails(Map.of(), "healthcheck", "--tls-ca-cert", "/ca.pem").getMessage());
+        fails(Map.of(), "healthcheck", "--tls-server-name", "db.example");
+        assertEquals("invalid command-line arguments: healthcheck --tls-client-cert and --tls-client-key must be provided together",
+                fails(Map.of(), "healthcheck", "--ssl", "--tls-client-cert", "/c.pem").getMessage());
+        fails(Map.of(), "healthcheck", "--ssl", "--tls-server-name", " ");
     }
 
     @Test

@@ -32,7 +32,7 @@ class InfoReportTest {
         return ClusterView.of(status, 16, "default", "127.0.0.1:9173");
     }
 
-    private static NodeFacts facts(OptionalLong certificateNotAfterMs) {
+    private static NodeFacts facts(NodeFacts.TlsStatus tls) {
         return new NodeFacts() {
             @Override
             public String listenAddress() {
@@ -65,8 +65,8 @@ class InfoReportTest {
             }
 
             @Override
-            public OptionalLong certificateNotAfterMs() {
-                return certificateNotAfterMs;
+            public TlsStatus tls() {
+                return tls;
             }
 
             @Override
@@ -90,7 +90,7 @@ class InfoReportTest {
 
     @Test
     void infoHasTheNinetyFourKeysSortedWithSequencesReadAsLogIndexes() {
-        Map<String, String> info = map(new InfoReport(config(), facts(OptionalLong.empty()), view(leader("n1")),
+        Map<String, String> info = map(new InfoReport(config(), facts(NodeFacts.TlsStatus.NONE), view(leader("n1")),
                 new ServerMetrics().snapshot(), 5, 1, false, "/data/backups", "majority", NOW_MS).entries());
         assertEquals(InfoReport.KEY_COUNT, info.size());
         List<String> keys = new ArrayList<>(info.keySet());
@@ -117,10 +117,13 @@ class InfoReportTest {
     @Test
     void tlsAndDisabledFeaturesShowInInfo() {
         long notAfter = NOW_MS + 10 * 86_400_000L + 5;
-        Map<String, String> info = map(new InfoReport(config("--disable-compression", "--disable-auth"), facts(OptionalLong.of(notAfter)),
+        Map<String, String> info = map(new InfoReport(config("--disable-compression", "--disable-auth"), facts(
+                new NodeFacts.TlsStatus(OptionalLong.of(notAfter), OptionalLong.of(NOW_MS - 7), OptionalLong.empty())),
                 view(leader("n1")), new ServerMetrics().snapshot(), 0, 0, true, "/b", "local", NOW_MS).entries());
         assertEquals("10", info.get("security.cert_days_remaining"));
         assertEquals(Long.toString(notAfter), info.get("security.cert_not_after_ms"));
+        assertEquals(Long.toString(NOW_MS - 7), info.get("security.last_tls_reload_success_at_ms"));
+        assertEquals("none", info.get("security.last_tls_reload_failure_at_ms"));
         assertEquals("none", info.get("transport.compression"));
         assertEquals("0", info.get("transport.compression_threshold_bytes"));
         assertEquals("disabled", info.get("security.auth_mode"));

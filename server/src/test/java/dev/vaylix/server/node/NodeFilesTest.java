@@ -33,6 +33,34 @@ class NodeFilesTest {
     }
 
     @Test
+    void theOfflineToolsShareTheLockOnlyWhenNoServerHoldsItAndCreateNothing() {
+        Path never = dir.resolve("never-served");
+        try (DataDirLock _ = DataDirLock.shareExisting(never)) {
+            assertFalse(Files.exists(never), "a directory without LOCK is read without a lock, nothing is created");
+        }
+        Path data = dir.resolve("data");
+        try (DataDirLock _ = DataDirLock.acquire(data)) {
+            VaylixException busy = assertThrows(VaylixException.class, () -> DataDirLock.shareExisting(data));
+            assertEquals(ErrorCode.SRV_004, busy.code());
+            assertTrue(busy.getMessage().endsWith("in use by a running vaylix server; stop it first"), busy.getMessage());
+        }
+        try (DataDirLock _ = DataDirLock.shareExisting(data)) {
+            assertEquals(ErrorCode.SRV_004, assertThrows(VaylixException.class, () -> DataDirLock.acquire(data)).code(),
+                    "no server starts on a directory a tool is reading");
+        }
+        DataDirLock.acquire(data).close();
+    }
+
+    @Test
+    void aRestoredDirectoryIsGivenItsSourcesNodeId() throws IOException {
+        NodeIdFile.write(dir, "node-a");
+        assertEquals(Optional.of("node-a"), NodeIdFile.read(dir));
+        assertEquals("node-a", NodeIdFile.resolve(dir, Optional.empty(), 1));
+        assertEquals(ErrorCode.SRV_030, assertThrows(VaylixException.class, () -> NodeIdFile.write(dir, "has space")).code());
+        assertEquals("node-a\n", Files.readString(dir.resolve(NodeIdFile.FILE_NAME)), "an invalid id changes nothing");
+    }
+
+    @Test
     void aGeneratedNodeIdIsWrittenOnceAndKept() throws IOException {
         String first = NodeIdFile.resolve(dir, Optional.empty(), 1_700_000_000_000L);
         UUID uuid = UUID.fromString(first);

@@ -59,7 +59,7 @@ class OfflineToolsTest {
     }
 
     private int run(Map<String, String> env, String... args) {
-        OfflineTools tools = new OfflineTools(env, MemoryEngineReplay.FACTORY, ManualClock.started());
+        OfflineTools tools = new OfflineTools(env, ManualClock.started());
         return switch (parse(env, args)) {
             case Invocation.StorageVerify verify -> tools.verify(verify, out, err);
             case Invocation.StorageMigrate migrate -> tools.migrate(migrate, out, err);
@@ -163,8 +163,10 @@ class OfflineToolsTest {
         assertEquals(before, SourceDataDir.fingerprint(source()));
         assertTrue(out().contains("\nlast_snapshot_index=9\n"), out());
         assertEquals(SourceDataDir.expectedAfter(9), SourceDataDir.snapshotState(SourceDataDir.config(target)));
+        assertTrue(SourceDataDir.snapshotMachine(SourceDataDir.config(target)).authState().roles().containsKey(SourceDataDir.ROLE),
+                "the auth entry (tag 0x02) at 3 is part of the restored state");
         try (RecoveredStorage restored = StorageRecovery.openReadOnly(SourceDataDir.config(target))) {
-            assertEquals(Bytes.utf8("members-b"), restored.snapshot().orElseThrow().meta().membership(),
+            assertEquals(SourceDataDir.MEMBERS_B, restored.snapshot().orElseThrow().meta().membership(),
                     "the CONFIG entry at 7 is the membership after 9");
             assertEquals(SourceDataDir.timeOf(9), restored.snapshot().orElseThrow().meta().createdAtMs());
         }
@@ -242,10 +244,21 @@ class OfflineToolsTest {
 
     @Test
     void replay_refuses_a_gap_instead_of_losing_writes() {
-        var applier = ReplayApplier.factory(MemoryEngineReplay.FACTORY).open(Optional.empty());
+        var applier = ReplayApplier.factory(Optional.empty()).open(Optional.empty());
         applier.apply(SourceDataDir.entry(1));
-        VaylixException e = assertThrows(VaylixException.class, () -> applier.apply(SourceDataDir.entry(3)));
-        assertEquals(ErrorCode.ENG_011, e.code());
-        assertEquals(Bytes.EMPTY, applier.membership());
+        VaylixException gap = assertThrows(VaylixException.class, () -> applier.apply(SourceDataDir.entry(3)));
+        assertEquals(ErrorCode.ENG_011, gap.code());
+        VaylixException unknown = assertThrows(VaylixException.class, applier::membership);
+        assertEquals(ErrorCode.ENG_011, unknown.code(), "no snapshot, CONFIG entry or node-id names the membership");
+    }
+
+    @Test
+    void replay_without_snapshot_or_config_entry_takes_the_node_id_as_the_only_voter() {
+        var applier = ReplayApplier.factory(Optional.of("n1")).open(Optional.empty());
+        assertEquals(SourceDataDir.MEMBERS_A, applier.membership());
+        applier.apply(SourceDataDir.entry(1));
+        applier.apply(SourceDataDir.entry(2));
+        applier.apply(SourceDataDir.entry(3));
+        assertTrue(((ReplayApplier) applier).machine().authState().roles().containsKey(SourceDataDir.ROLE));
     }
 }

@@ -3,14 +3,16 @@ package dev.vaylix.server.offline;
 import dev.vaylix.api.Bytes;
 import dev.vaylix.api.Key;
 import dev.vaylix.api.command.Command;
-import dev.vaylix.api.engine.EngineSnapshot;
 import dev.vaylix.api.engine.WriteBatch;
-import dev.vaylix.api.engine.WriteBatchCodec;
 import dev.vaylix.api.log.EntryKind;
 import dev.vaylix.api.log.HardState;
 import dev.vaylix.api.log.LogEntry;
 import dev.vaylix.api.reply.Reply;
-import dev.vaylix.engine.memory.MemoryEngine;
+import dev.vaylix.raft.confchange.Configuration;
+import dev.vaylix.raft.message.ConfigurationCodec;
+import dev.vaylix.server.rbac.AuthMutation;
+import dev.vaylix.server.state.LogPayload;
+import dev.vaylix.server.state.VaylixStateMachine;
 import dev.vaylix.server.testing.ManualClock;
 import dev.vaylix.storage.RecoveredSnapshot;
 import dev.vaylix.storage.RecoveredStorage;
@@ -28,16 +30,21 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * A real data directory written through the storage module, with real engine payloads: entry
- * {@code i} sets {@code k<i % 4>} to {@code v<i>} (leader time {@link #timeOf}), except entry 7, a
- * membership change to {@code members-b}; term 1; committed up to 11 of 12; a snapshot of the
- * engine at 5 (membership {@code members-a}); small segments so there are several.
+ * A real data directory written through the storage module exactly as the server writes one
+ * (payloads of docs/LOG_PAYLOAD.md, snapshots of {@link VaylixStateMachine}): entry {@code i} sets
+ * {@code k<i % 4>} to {@code v<i>} (tag 0x01, leader time {@link #timeOf}), except entry 3, which
+ * creates role {@value #ROLE} (tag 0x02), and entry 7, a membership change to {@link #MEMBERS_B}; term 1;
+ * committed up to 11 of 12; a snapshot at 5 (membership {@link #MEMBERS_A}); small segments so there are
+ * several.
  */
 final class SourceDataDir {
 
     static final long LAST_INDEX = 12;
     static final long COMMITTED = 11;
     static final long SNAPSHOT_INDEX = 5;
+    static final String ROLE = "auditors";
+    static final Bytes MEMBERS_A = ConfigurationCodec.encode(Configuration.ofVoters("n1"));
+    static final Bytes MEMBERS_B = ConfigurationCodec.encode(Configuration.ofVoters("n1", "n2"));
 
     private SourceDataDir() {
     }
@@ -53,21 +60,24 @@ final class SourceDataDir {
 
     static LogEntry entry(long index) {
         if (index == 7) {
-            return new LogEntry(index, 1, EntryKind.CONFIG, timeOf(index), Bytes.utf8("members-b"));
+            return new LogEntry(index, 1, EntryKind.CONFIG, timeOf(index), MEMBERS_B);
+        }
+        if (index == 3) {
+            return new LogEntry(index, 1, EntryKind.COMMAND, timeOf(index), LogPayload.auth(new AuthMutation.CreateRole(ROLE)));
         }
         Command set = Command.Set.of(Key.of("k" + (index % 4)), Bytes.utf8("v" + index));
-        return new LogEntry(index, 1, EntryKind.COMMAND, timeOf(index), WriteBatchCodec.encode(new WriteBatch.Single(set)));
+        return new LogEntry(index, 1, EntryKind.COMMAND, timeOf(index), LogPayload.data(new WriteBatch.Single(set)));
     }
 
     static void build(StorageConfig config) {
-        MemoryEngine engine = new MemoryEngine();
+        VaylixStateMachine machine = new VaylixStateMachine();
         try (RecoveredStorage storage = StorageRecovery.open(config)) {
             for (long i = 1; i <= LAST_INDEX; i++) {
                 LogEntry entry = entry(i);
-                engine.applyEntry(entry);
+                machine.apply(entry);
                 storage.log().append(List.of(entry), new HardState(1, "n1", Math.min(COMMITTED, i)));
                 if (i == SNAPSHOT_INDEX) {
-                    storage.snapshots().write(i, 1, Bytes.utf8("members-a"), timeOf(i), engine.snapshot().state());
+                    storage.snapshots().write(i, 1, MEMBERS_A, timeOf(i), machine.snapshot());
                     storage.log().compact(i, 1);
                 }
             }
@@ -78,27 +88,33 @@ final class SourceDataDir {
     static Map<String, String> expectedAfter(long index) {
         Map<String, String> out = new TreeMap<>();
         for (long i = 1; i <= index; i++) {
-            if (i != 7) {
+            if (i != 3 && i != 7) {
                 out.put("k" + (i % 4), "v" + i);
             }
         }
         return out;
     }
 
-    /** The key/value pairs of a data directory's snapshot, read back through the engine. */
-    static Map<String, String> snapshotState(StorageConfig config) {
+    /** The state of a data directory's snapshot, read back through the server's state machine. */
+    static VaylixStateMachine snapshotMachine(StorageConfig config) {
         try (RecoveredStorage storage = StorageRecovery.openReadOnly(config)) {
             RecoveredSnapshot snapshot = storage.snapshot().orElseThrow();
-            MemoryEngine engine = new MemoryEngine();
-            engine.restore(new EngineSnapshot(snapshot.meta().index(), snapshot.data()));
-            Map<String, String> out = new TreeMap<>();
-            for (int k = 0; k < 4; k++) {
-                if (engine.read(new Command.Get(Key.of("k" + k)), 0) instanceof Reply.Data data) {
-                    out.put("k" + k, data.value().utf8String());
-                }
-            }
-            return out;
+            VaylixStateMachine machine = new VaylixStateMachine();
+            machine.restore(snapshot.meta().index(), snapshot.data());
+            return machine;
         }
+    }
+
+    /** The key/value pairs of a data directory's snapshot. */
+    static Map<String, String> snapshotState(StorageConfig config) {
+        VaylixStateMachine machine = snapshotMachine(config);
+        Map<String, String> out = new TreeMap<>();
+        for (int k = 0; k < 4; k++) {
+            if (machine.engine().read(new Command.Get(Key.of("k" + k)), 0) instanceof Reply.Data data) {
+                out.put("k" + k, data.value().utf8String());
+            }
+        }
+        return out;
     }
 
     /** Name, content and modification time of everything below {@code dir}. */

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class SessionPartsTest {
 
     private static Slot slot() {
-        return new Slot(UUID.randomUUID(), "PING", null, Optional.empty(), 0, PendingReply.of(Reply.OK), false, false);
+        return new Slot(UUID.randomUUID(), "PING", Optional.empty(), null, Optional.empty(), 0, PendingReply.of(Reply.OK), false,
+                Slot.Refusal.NONE);
     }
 
     @Test

@@ -41,13 +41,15 @@ public final class ServerProcess implements AutoCloseable {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private final Process process;
+    private final Path dataDir;
     private final Path log;
     private final ConcurrentLinkedQueue<String> stdout = new ConcurrentLinkedQueue<>();
     private final String host;
     private final int port;
 
-    private ServerProcess(Process process, Path log, String host, int port, List<String> earlyStdout) {
+    private ServerProcess(Process process, Path dataDir, Path log, String host, int port, List<String> earlyStdout) {
         this.process = process;
+        this.dataDir = dataDir;
         this.log = log;
         this.host = host;
         this.port = port;
@@ -112,7 +114,7 @@ public final class ServerProcess implements AutoCloseable {
         try {
             Matcher matcher = listening.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             synchronized (early) {
-                ServerProcess server = new ServerProcess(process, log, matcher.group(1), Integer.parseInt(matcher.group(2)), early);
+                ServerProcess server = new ServerProcess(process, dataDir, log, matcher.group(1), Integer.parseInt(matcher.group(2)), early);
                 started[0] = server;
                 return server;
             }
@@ -173,6 +175,11 @@ public final class ServerProcess implements AutoCloseable {
         return port;
     }
 
+    /** The {@code --data-dir} it was started with. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
     public String host() {
         return host;
     }
@@ -221,6 +228,21 @@ public final class ServerProcess implements AutoCloseable {
     public int stop() {
         process.destroy();
         return waitFor();
+    }
+
+    /** Sends SIGHUP (the TLS certificate reload); returns at once. */
+    public void hangUp() {
+        try {
+            Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new AssertionError("kill -HUP " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /** SIGKILL, then waits for the exit. */

@@ -46,8 +46,9 @@ public final class TestCertificates {
         return issue(name, null, true, null);
     }
 
-    public static Issued server(Issued authority) {
-        return issue("vaylix-it-server", authority, false, KeyPurposeId.id_kp_serverAuth);
+    /** A server certificate for 127.0.0.1 and the host names {@code dnsNames}. */
+    public static Issued server(Issued authority, String... dnsNames) {
+        return issue("vaylix-it-server", authority, false, KeyPurposeId.id_kp_serverAuth, dnsNames);
     }
 
     public static Issued client(Issued authority, String name) {
@@ -66,7 +67,7 @@ public final class TestCertificates {
         }
     }
 
-    private static synchronized Issued issue(String name, Issued issuer, boolean authority, KeyPurposeId purpose) {
+    private static synchronized Issued issue(String name, Issued issuer, boolean authority, KeyPurposeId purpose, String... dnsNames) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -82,8 +83,12 @@ public final class TestCertificates {
                 builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose));
             }
             if (purpose == KeyPurposeId.id_kp_serverAuth) {
-                builder.addExtension(Extension.subjectAlternativeName, false,
-                        new GeneralNames(new GeneralName(GeneralName.iPAddress, "127.0.0.1")));
+                GeneralName[] names = new GeneralName[1 + dnsNames.length];
+                names[0] = new GeneralName(GeneralName.iPAddress, "127.0.0.1");
+                for (int i = 0; i < dnsNames.length; i++) {
+                    names[i + 1] = new GeneralName(GeneralName.dNSName, dnsNames[i]);
+                }
+                builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
             }
             var signer = new JcaContentSignerBuilder("SHA256withECDSA")
                     .build(issuer == null ? keys.getPrivate() : issuer.keys().getPrivate());

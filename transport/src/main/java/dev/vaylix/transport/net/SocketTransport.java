@@ -43,11 +43,22 @@ public final class SocketTransport {
      * host-name verification unless the config disables the latter), before {@link Connector#connect()} returns.
      */
     public static Connector tls(String host, int port, int connectTimeoutMs, TlsClientConfig tls) {
+        return tls(host, port, host, connectTimeoutMs, tls);
+    }
+
+    /**
+     * As {@link #tls(String, int, int, TlsClientConfig)}, but the server is expected to present a
+     * certificate for {@code serverName} (also sent as SNI when it is a host name), which may differ from
+     * the address connected to: a probe of {@code 127.0.0.1} on a server whose certificate names
+     * {@code db.example}.
+     */
+    public static Connector tls(String host, int port, String serverName, int connectTimeoutMs, TlsClientConfig tls) {
+        Objects.requireNonNull(serverName, "serverName");
         Objects.requireNonNull(tls, "tls");
         return () -> {
             Socket plain = connectSocket(host, port, connectTimeoutMs);
             SSLSocket ssl = onSocket(plain, () -> {
-                SSLSocket layered = (SSLSocket) tls.context().getSocketFactory().createSocket(plain, host, port, true);
+                SSLSocket layered = (SSLSocket) tls.context().getSocketFactory().createSocket(plain, serverName, port, true);
                 tls.apply(layered);
                 if (connectTimeoutMs > 0) {
                     layered.setSoTimeout(connectTimeoutMs); // the handshake is part of connecting

@@ -20,8 +20,8 @@
 (* Run with every feature on, Mutation = "none" and no state constraint.   *)
 (* A delivery consumes its message only if the trace never uses it again   *)
 (* (the generator marks it); otherwise a copy stays for a later duplicate. *)
-(* A message sent and never delivered is removed by a generated "discard"  *)
-(* step after its last use, so the network holds what is in flight.       *)
+(* Messages sent and never delivered are removed by generated "discard"    *)
+(* steps after their last use, so the network holds what is in flight.    *)
 (***************************************************************************)
 EXTENDS VaylixRaft, TraceData
 
@@ -47,6 +47,13 @@ Changed(cfg, change, s) ==
 \* index arriving), or a message it sent that a handler produced.  It must
 \* already hold.
 Check(cond) == cond /\ UNCHANGED vars
+
+\* Messages the trace never uses again leave the network (Drop, for a set of
+\* messages): the generator adds these steps to keep the state small.
+Discard(ms) ==
+    /\ ms \subseteq messages
+    /\ messages' = messages \ ms
+    /\ UNCHANGED <<node, committed, elected, reads, restarts>>
 
 \* The step an event stands for.  A few events are accepted as no-ops where
 \* the implementation reports something the spec already did or never needs
@@ -75,7 +82,7 @@ Step(e) ==
       [] e.action = "receive" ->
             e.msg \in messages /\ IF e.consume THEN Receive(e.msg) ELSE ReceiveDup(e.msg)
       [] e.action = "receive_compacted" -> e.msg \in messages /\ ReceiveCompacted(e.msg, ~e.consume)
-      [] e.action = "discard"          -> e.msg \in messages /\ Drop(e.msg)
+      [] e.action = "discard"          -> Discard(e.msgs)
       [] e.action = "propose_config"   ->
             ProposeConfig(e.node, Changed(Config(node[e.node].log), e.change, e.server))
       [] e.action = "transfer_start"   -> TransferStart(e.node, e.target)

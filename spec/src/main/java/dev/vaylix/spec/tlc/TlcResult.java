@@ -32,7 +32,7 @@ public record TlcResult(TlcOutcome outcome, long statesGenerated, long distinctS
     private static final Pattern STATS = Pattern.compile(
             "^([\\d,]+) states generated, ([\\d,]+) distinct states found, ([\\d,]+) states left on queue\\.");
     private static final Pattern SIMULATION_STATS =
-            Pattern.compile("^The number of states generated: ([\\d,]+)");
+            Pattern.compile("^(?:The number of states generated: |Progress: )([\\d,]+)(?: states checked\\.)?");
     private static final Pattern DEPTH =
             Pattern.compile("^The depth of the complete state graph search is (\\d+)\\.");
     private static final Pattern COVERAGE =

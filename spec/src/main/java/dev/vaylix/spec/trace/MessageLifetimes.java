@@ -12,15 +12,20 @@ import java.util.Objects;
  * <p>The spec's network is a set that a duplicate delivery ({@code ReceiveDup}) never shrinks, and
  * an implementation run sends tens of thousands of messages; carried along, they would make every
  * state of the check as large as the whole run. So once the whole trace is known, each message
- * (by its exact TLA+ value) is removed from the network at its last use: the last delivery of it
- * consumes it ({@code consume |-> TRUE}); if its last use is a send (it was lost, or never
- * delivered), a {@code discard} step follows (the spec's {@code Drop}). A message that a later
- * step sends again is still there when it is delivered again, because only the last use removes
- * it. Removing a message the run never uses again cannot change which events are explainable.
+ * (by its exact TLA+ value) is removed from the network after its last use: the last delivery of
+ * it consumes it ({@code consume |-> TRUE}); a message whose last use is a send (it was lost, or
+ * never delivered) is removed by a {@code discard} step (the spec's {@code Drop}, for a set of
+ * messages) that follows every {@link #DISCARD_BATCH} events, so that discards cost few steps (TLC
+ * checks behaviours of at most 65,535 states). A message that a later step sends again is still
+ * there when it is used again, because only what has no later use is removed. Removing a message
+ * the run never uses again cannot change which events are explainable.
  *
  * <p>Not thread-safe; one per generated trace.
  */
 final class MessageLifetimes {
+
+    /** Events between two discard steps. */
+    static final int DISCARD_BATCH = 256;
 
     private record Event(String record, int line, String msg, boolean receive) {}
 
@@ -59,8 +64,9 @@ final class MessageLifetimes {
                 lastUse.put(events.get(i).msg(), i);
             }
         }
-        records = new ArrayList<>(events.size() + lastUse.size());
-        lines = new ArrayList<>(events.size() + lastUse.size());
+        records = new ArrayList<>(events.size() + events.size() / DISCARD_BATCH + 1);
+        lines = new ArrayList<>(events.size() + events.size() / DISCARD_BATCH + 1);
+        List<String> unused = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             Event e = events.get(i);
             boolean last = e.msg() != null && lastUse.get(e.msg()) == i;
@@ -68,11 +74,15 @@ final class MessageLifetimes {
                 records.add(e.record() + ", consume |-> " + (last ? "TRUE" : "FALSE") + "]");
             } else {
                 records.add(e.record() + "]");
+                if (last) {
+                    unused.add(e.msg());
+                }
             }
             lines.add(e.line());
-            if (last && !e.receive()) {
-                records.add("[action |-> \"discard\", msg |-> " + e.msg() + "]");
+            if (!unused.isEmpty() && (i + 1) % DISCARD_BATCH == 0) {
+                records.add("[action |-> \"discard\", msgs |-> {" + String.join(", ", unused) + "}]");
                 lines.add(e.line());
+                unused.clear();
             }
         }
     }

@@ -39,6 +39,8 @@ public final class TraceCheck {
      * 10,000 to 60,000 events, which TLC checks at a few hundred events per second.
      */
     static final Duration TIMEOUT_DEFAULT = Duration.ofMinutes(30);
+    /** TLC's limit on the length of a behaviour (one state per event, plus the initial state). */
+    static final int BEHAVIOUR_STATES_MAX = 65_535;
     /** What VaylixRaftTrace prints when the last event is explained (VaylixRaftTrace!AcceptedMarker). */
     static final String ACCEPTED_MARKER = "VAYLIX-TRACE-ACCEPTED";
     /** Up to this many events a check is a short TLC run (C1 only; see {@link Tlc.Run}). */
@@ -114,6 +116,10 @@ public final class TraceCheck {
             return new Verdict(traceFile, Status.MALFORMED, 0, 0, 0, e.getMessage(), "", null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + traceFile, e);
+        }
+        if (generated.eventCount() >= BEHAVIOUR_STATES_MAX) {
+            return new Verdict(traceFile, Status.ERROR, generated.eventCount(), 0, 0, "TLC checks behaviours of at most "
+                    + BEHAVIOUR_STATES_MAX + " states; cut the trace (-Dsim.trace.maxEvents)", generated.truncated(), null);
         }
         Path runDir = workRoot.resolve(moduleName);
         Path genDir = workRoot.resolve(moduleName + "-src");

@@ -72,6 +72,14 @@ class TlcResultTest {
     }
 
     @Test
+    void a_simulation_run_passes_with_the_states_it_checked() {
+        TlcResult r = TlcResult.parse("Running Random Simulation with seed 7 with 1 worker\nComputed 1 initial states...\n"
+                + "Progress: 226509 states checked.\nFinished in 33s at (2026-11-22 10:25:15)\n", 0, Duration.ZERO);
+        assertEquals(new TlcOutcome.Passed(), r.outcome());
+        assertEquals(226_509, r.statesGenerated());
+    }
+
+    @Test
     void a_deadlock_is_reported_as_such() {
         TlcResult r = TlcResult.parse("Error: Deadlock reached.\nError: The behavior up to this point is:\n"
                 + "State 1: <Initial predicate>\nx = 0\n\n1 states generated, 1 distinct states found, 0 states left on queue.\n",

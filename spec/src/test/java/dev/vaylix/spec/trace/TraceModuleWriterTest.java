@@ -40,17 +40,23 @@ class TraceModuleWriterTest {
     void a_message_leaves_the_network_at_its_last_use() {
         String hb = "\"msg\":{\"type\":\"Heartbeat\",\"from\":\"n1\",\"to\":\"n2\",\"term\":1,\"commit\":0,\"round\":0}";
         String lost = "\"msg\":{\"type\":\"Heartbeat\",\"from\":\"n1\",\"to\":\"n3\",\"term\":1,\"commit\":0,\"round\":0}";
-        TraceModuleWriter.Generated g = TraceModuleWriter.generate(List.of(INIT,
+        List<String> lines = new ArrayList<>(List.of(INIT,
                 "{\"action\":\"send_heartbeat\",\"node\":\"n1\"," + hb + "}",
                 "{\"action\":\"send_heartbeat\",\"node\":\"n1\"," + lost + "}",
                 "{\"action\":\"receive\",\"node\":\"n2\"," + hb + "}",
-                "{\"action\":\"receive\",\"node\":\"n2\"," + hb + "}",
-                "{\"action\":\"truncated\",\"reason\":\"event limit\"}"));
-        // The lost heartbeat is discarded after its send; the first delivery keeps a copy, the last consumes it.
-        assertEquals(List.of(2, 3, 3, 4, 5), g.eventLines());
+                "{\"action\":\"receive\",\"node\":\"n2\"," + hb + "}"));
+        while (lines.size() <= MessageLifetimes.DISCARD_BATCH) {
+            lines.add("{\"action\":\"timeout\",\"node\":\"n3\"}");
+        }
+        lines.add("{\"action\":\"truncated\",\"reason\":\"event limit\"}");
+        TraceModuleWriter.Generated g = TraceModuleWriter.generate(lines);
+        // The first delivery keeps a copy, the last consumes it; the lost heartbeat is discarded
+        // with the batch that follows event DISCARD_BATCH (it gets that event's line).
+        assertEquals(MessageLifetimes.DISCARD_BATCH + 1, g.eventCount());
+        assertEquals(MessageLifetimes.DISCARD_BATCH + 1, g.eventLines().get(MessageLifetimes.DISCARD_BATCH));
         assertEquals("event limit", g.truncated());
         String module = g.module();
-        assertTrue(module.contains("[action |-> \"discard\", msg |-> [type |-> \"Heartbeat\", from |-> \"n1\", to |-> \"n3\""),
+        assertTrue(module.contains("[action |-> \"discard\", msgs |-> {[type |-> \"Heartbeat\", from |-> \"n1\", to |-> \"n3\""),
                 module);
         int first = module.indexOf("consume |-> FALSE");
         int last = module.indexOf("consume |-> TRUE");

@@ -13,6 +13,7 @@ import dev.vaylix.raft.Role;
 import dev.vaylix.raft.Snapshot;
 import dev.vaylix.raft.SoftState;
 import dev.vaylix.raft.Status;
+import dev.vaylix.raft.TransferResult;
 import dev.vaylix.raft.confchange.ConfChange;
 import dev.vaylix.raft.confchange.Configuration;
 import dev.vaylix.raft.message.Message;
@@ -69,6 +70,8 @@ final class Simulation implements SimNode.Host {
         this.trace = traceDirectory == null ? TraceEmitter.DISABLED
                 : TraceEmitter.toFile(traceDirectory.resolve("sim-" + settings.seed() + ".jsonl"));
         this.workload = new Workload(random.split(), settings.clients(), 0.3, 60, trace);
+        trace.useCommittedLog(invariants.appliedLog());
+        trace.describeRun(settings.toString());
         this.template = RaftConfig.defaults("sim", "n1")
                 .withTimeouts(settings.electionTimeoutTicks(), settings.heartbeatTicks())
                 .withFlowControl(settings.maxMessageBytes(), settings.maxInflight(), settings.maxMessageBytes() * 4L)
@@ -141,6 +144,7 @@ final class Simulation implements SimNode.Host {
         SimNode node = new SimNode(template.withNodeId(id), PersistentState.bootstrap(bootstrap), nodeRandom::nextInt,
                 this::onRaftEvent, this, settings.snapshotEveryEntries());
         nodes.put(id, node);
+        trace.server(id, bootstrap.isVoter(id));
         return node;
     }
 
@@ -148,31 +152,30 @@ final class Simulation implements SimNode.Host {
 
     private void step(boolean withClients) {
         for (SimNode node : liveNodes()) {
+            trace.beginOp(tick, node.raft());
             node.raft().tick();
+            trace.endTick();
             process(node);
         }
         for (Message message : network.due(tick)) {
             SimNode target = nodes.get(message.to());
             if (target == null || target.crashed()) {
-                trace.message(tick, "NetworkDrop", message, null);
                 continue;
             }
             if (pausedUntilTick.containsKey(target.id())) {
                 heldForPaused.add(message);
                 continue;
             }
+            trace.beginOp(tick, target.raft());
             target.raft().step(message);
-            if (trace.enabled()) {
-                trace.message(tick, "Receive", message, target.raft().status());
-            }
+            trace.endReceive(message);
             process(target);
         }
         for (SimNode node : liveNodes()) {
             if (node.hasUnsynced() && random.nextDouble() < syncProbability) {
+                trace.beginOp(tick, node.raft());
                 node.sync();
-                if (trace.enabled()) {
-                    trace.node(tick, node.id(), "Persist", "fsync", node.raft().status());
-                }
+                trace.endSync();
                 process(node);
             }
         }
@@ -231,13 +234,13 @@ final class Simulation implements SimNode.Host {
             if (victim != null) {
                 long until = tick + 20 + random.nextInt(180);
                 pausedUntilTick.put(victim.id(), until);
-                trace.node(tick, victim.id(), "Pause", "until tick " + until, null);
+                trace.note(tick, "pause " + victim.id() + " until tick " + until);
             }
         }
         if (healAtTick >= 0 && tick >= healAtTick) {
             network.heal();
             healAtTick = -1;
-            trace.nemesis(tick, "Heal", "network healed");
+            trace.note(tick, "network healed");
         }
         if (random.nextDouble() < settings.crashRate()) {
             List<SimNode> live = liveNodes();
@@ -280,16 +283,17 @@ final class Simulation implements SimNode.Host {
                 it.remove();
             }
         }
-        trace.node(tick, id, "Resume", "", null);
+        trace.note(tick, "resume " + id);
     }
 
     private void crash(SimNode node) {
         pausedUntilTick.remove(node.id());
         heldForPaused.removeIf(message -> message.to().equals(node.id()));
+        Role role = node.raft().role();
         int lost = node.crash(random);
         workload.crashed(tick, node.id());
         restartAtTick.put(node.id(), tick + 1 + random.nextInt(6 * settings.electionTimeoutTicks()));
-        trace.node(tick, node.id(), "Crash", lost + " unsynced writes lost", null);
+        trace.crash(tick, node.id(), role, lost);
     }
 
     private void restartDueNodes() {
@@ -315,9 +319,7 @@ final class Simulation implements SimNode.Host {
         Status s = node.raft().status();
         invariants.snapshotRestored(id, new Snapshot(new dev.vaylix.raft.SnapshotMetadata(s.snapshotIndex(),
                 s.snapshotTerm(), s.configuration()), node.stateMachine().snapshot()));
-        if (trace.enabled()) {
-            trace.node(tick, id, "Restart", "recovered log " + s.snapshotIndex() + ".." + s.lastIndex(), s);
-        }
+        trace.restart(tick, node.raft());
         process(node);
     }
 
@@ -378,7 +380,7 @@ final class Simulation implements SimNode.Host {
             }
         }
         healAtTick = tick + 10 + random.nextInt(20 * settings.electionTimeoutTicks());
-        trace.nemesis(tick, "Partition", name + ": " + network.describeBlocked());
+        trace.note(tick, "partition " + name + ": " + network.describeBlocked());
     }
 
     private void changeMembership() {
@@ -390,8 +392,10 @@ final class Simulation implements SimNode.Host {
         if (random.nextBoolean() && configuration.members().size() < settings.clusterSize() + 1) {
             String id = "n" + (++nextNodeNumber);
             SimNode joining = addNode(id, Configuration.EMPTY);
+            trace.beginOp(tick, leader.raft());
             ProposeResult result = leader.raft().proposeConfChange(new ConfChange.AddLearner(id), tick);
-            trace.nemesis(tick, "AddLearner", id + " via " + leader.id() + ": " + result);
+            trace.endCall();
+            trace.note(tick, "add learner " + id + " via " + leader.id() + ": " + result);
             if (result instanceof ProposeResult.Rejected) {
                 nodes.remove(id);
             } else {
@@ -400,8 +404,10 @@ final class Simulation implements SimNode.Host {
         } else if (configuration.voters().size() > Math.max(2, settings.clusterSize() - 1)) {
             List<String> voters = new ArrayList<>(configuration.voters());
             String victim = voters.get(random.nextInt(voters.size()));
+            trace.beginOp(tick, leader.raft());
             ProposeResult result = leader.raft().proposeConfChange(new ConfChange.RemoveServer(victim), tick);
-            trace.nemesis(tick, "RemoveServer", victim + " via " + leader.id() + ": " + result);
+            trace.endCall();
+            trace.note(tick, "remove " + victim + " via " + leader.id() + ": " + result);
         }
         process(leader);
     }
@@ -417,8 +423,10 @@ final class Simulation implements SimNode.Host {
             return;
         }
         String target = voters.get(random.nextInt(voters.size()));
-        trace.nemesis(tick, "TransferLeadership", leader.id() + " -> " + target + ": "
-                + leader.raft().transferLeadership(target));
+        trace.beginOp(tick, leader.raft());
+        TransferResult result = leader.raft().transferLeadership(target);
+        trace.endCall();
+        trace.note(tick, "transfer " + leader.id() + " -> " + target + ": " + result);
         process(leader);
     }
 
@@ -437,7 +445,7 @@ final class Simulation implements SimNode.Host {
         healAtTick = -1;
         network.configure(0, 0, settings.maxDelayTicks(), 0);
         syncProbability = 1.0;
-        trace.nemesis(tick, "HealAll", "faults stopped");
+        trace.note(tick, "faults stopped");
     }
 
     /** After healing, some leader must commit a fresh entry within the bound. */
@@ -455,7 +463,9 @@ final class Simulation implements SimNode.Host {
             }
             RaftNode raft = leader.raft();
             if (!leader.id().equals(proposer) || raft.term() != term) {
+                trace.beginOp(tick, raft);
                 ProposeResult result = raft.propose(Bytes.utf8("liveness:" + tick), tick);
+                trace.endCall();
                 process(leader);
                 if (result instanceof ProposeResult.Accepted accepted) {
                     proposer = leader.id();
@@ -489,10 +499,8 @@ final class Simulation implements SimNode.Host {
     @Override
     public void send(Message message) {
         invariants.sent(message);
-        boolean queued = network.send(message, tick);
-        if (trace.enabled()) {
-            trace.message(tick, queued ? "Send" : "NetworkDrop", message, null);
-        }
+        network.send(message, tick);
+        trace.sent(message);
     }
 
     @Override
@@ -510,11 +518,13 @@ final class Simulation implements SimNode.Host {
 
     @Override
     public void readState(String node, ReadState state) {
+        trace.readReady(node, state.context().utf8String());
         workload.readState(tick, node, state, nodes.get(node).stateMachine());
     }
 
     @Override
     public void readFailure(String node, ReadFailure failure) {
+        trace.readFailed(node, failure.context().utf8String());
         workload.readFailure(tick, node, failure);
     }
 
@@ -534,9 +544,6 @@ final class Simulation implements SimNode.Host {
             case RaftEvent.LogTruncated e -> invariants.truncated(e.node(), e.fromIndex());
             default -> { }
         }
-        if (trace.enabled()) {
-            SimNode node = nodes.get(event.node());
-            trace.raftEvent(tick, event, node == null ? null : node.raft().status());
-        }
+        trace.raftEvent(event);
     }
 }

@@ -115,8 +115,9 @@ final class Workload {
                 Pending read = new Pending(client, nodeId, ClientOperation.Type.READ, key, null, null, tick,
                         tick + timeoutTicks, context);
                 pending[client] = read;
-                trace.client(tick, nodeId, "ClientInvoke", describe(read));
+                trace.beginOp(tick, node.raft());
                 node.raft().readIndex(context);
+                trace.endRead(context.utf8String());
             } else {
                 boolean cas = kind >= 8;
                 String value = "v" + opId;
@@ -125,8 +126,10 @@ final class Workload {
                 Pending write = new Pending(client, nodeId, cas ? ClientOperation.Type.CAS : ClientOperation.Type.WRITE,
                         key, value, expected, tick, tick + timeoutTicks, null);
                 pending[client] = write;
-                trace.client(tick, nodeId, "ClientInvoke", describe(write));
-                switch (node.raft().propose(command.encode(), tick)) {
+                trace.beginOp(tick, node.raft());
+                ProposeResult proposed = node.raft().propose(command.encode(), tick);
+                trace.endCall();
+                switch (proposed) {
                     case ProposeResult.Accepted accepted -> {
                         write.index = accepted.index();
                         write.term = accepted.term();
@@ -238,7 +241,7 @@ final class Workload {
                 tick, outcome, outcome == ClientOperation.Outcome.OK ? result : null, index, op.term);
         history.add(done);
         pending[op.client] = null;
-        trace.client(tick, op.node, "ClientComplete", done.toString());
+
     }
 
     private void remember(String value) {
@@ -246,10 +249,5 @@ final class Workload {
             lastSeen.remove(0);
         }
         lastSeen.add(value);
-    }
-
-    private static String describe(Pending op) {
-        return "c" + op.client + " " + op.type + " " + op.key + (op.value == null ? "" : " " + op.value)
-                + (op.type == ClientOperation.Type.CAS ? " expect " + op.expected : "");
     }
 }

@@ -11,6 +11,7 @@ import dev.vaylix.storage.RecoveredSnapshot;
 import dev.vaylix.storage.offline.EntryApplier;
 import dev.vaylix.storage.offline.EntryApplierFactory;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Storage's {@link EntryApplier} on the server's own {@link VaylixStateMachine} (engine and replicated
@@ -38,12 +39,30 @@ final class ReplayApplier implements EntryApplier {
      */
     static EntryApplierFactory factory(Optional<String> nodeId) {
         Optional<Bytes> bootstrap = nodeId.map(id -> ConfigurationCodec.encode(Configuration.ofVoters(id)));
-        return (Optional<RecoveredSnapshot> snapshot) -> {
-            ReplayApplier applier = new ReplayApplier(snapshot.map(s -> s.meta().membership()).filter(m -> !m.isEmpty())
-                    .or(() -> bootstrap));
-            snapshot.ifPresent(s -> applier.machine.restore(s.meta().index(), s.data()));
-            return applier;
+        return new EntryApplierFactory() {
+            @Override
+            public EntryApplier open(Optional<RecoveredSnapshot> snapshot) {
+                ReplayApplier applier = new ReplayApplier(snapshotMembership(snapshot).or(() -> bootstrap));
+                snapshot.ifPresent(s -> applier.machine.restore(s.meta().index(), s.data()));
+                return applier;
+            }
+
+            /**
+             * The node ({@code node-id}) is the only voter of the membership in effect at the end of its log; the
+             * configuration in use is the last one in the log, committed or not (docs/RAFT.md), exactly what
+             * the server would start with on this directory.
+             */
+            @Override
+            public boolean commitsAlone(Optional<RecoveredSnapshot> snapshot, Optional<Bytes> lastMembership) {
+                Optional<Bytes> membership = lastMembership.or(() -> snapshotMembership(snapshot)).or(() -> bootstrap);
+                return nodeId.isPresent() && membership.isPresent()
+                        && ConfigurationCodec.decode(membership.get()).voters().equals(Set.of(nodeId.get()));
+            }
         };
+    }
+
+    private static Optional<Bytes> snapshotMembership(Optional<RecoveredSnapshot> snapshot) {
+        return snapshot.map(s -> s.meta().membership()).filter(m -> !m.isEmpty());
     }
 
     /**

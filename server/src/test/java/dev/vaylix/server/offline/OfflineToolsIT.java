@@ -62,6 +62,7 @@ class OfflineToolsIT {
         Tool inspect;
         Tool migrate;
         Tool restore;
+        Tool restoreAll;
         try (ExecutorService runs = Executors.newVirtualThreadPerTaskExecutor()) {
             var verifying = CompletableFuture.supplyAsync(() -> Tool.run(WITH_KEY, "storage", "verify", "--data-dir",
                     source.toString()), runs);
@@ -71,7 +72,12 @@ class OfflineToolsIT {
                     source.toString()), runs);
             var restoring = CompletableFuture.supplyAsync(() -> Tool.run(WITH_KEY, "pitr", "restore", "--source-dir",
                     source.toString(), "--target-dir", target.toString(), "--to-sequence", Long.toString(restorePoint)), runs);
+            // Everything: this one-voter node committed each entry once durable, whatever commit index it recorded.
+            var restoringAll = CompletableFuture.supplyAsync(() -> Tool.run(WITH_KEY, "pitr", "restore", "--source-dir",
+                    source.toString(), "--target-dir", root.resolve("everything").toString(), "--to-timestamp-ms",
+                    "18446744073709551615"), runs);
             verify = verifying.join();
+            restoreAll = restoringAll.join();
             inspect = inspecting.join();
             migrate = migrating.join();
             restore = restoring.join();
@@ -90,6 +96,9 @@ class OfflineToolsIT {
         assertEquals(0, restore.exitStatus(), restore.toString());
         assertEquals(Long.toString(restorePoint), restore.report().get("last_snapshot_index"));
         assertEquals(sourceNodeId, Files.readString(target.resolve("node-id")).strip(), "the restored node is the source's member");
+        assertEquals(0, restoreAll.exitStatus(), restoreAll.toString());
+        assertEquals(report.get("last_index"), restoreAll.report().get("last_snapshot_index"),
+                "a one-voter node's restore holds every durable entry, the last acknowledged write included");
 
         try (ServerProcess restored = ServerProcess.start(target, WITH_KEY);
              ClientSession admin = restored.connect("vaylix", "vaylix")) {

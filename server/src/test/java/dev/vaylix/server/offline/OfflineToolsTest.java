@@ -261,4 +261,16 @@ class OfflineToolsTest {
         applier.apply(SourceDataDir.entry(3));
         assertTrue(((ReplayApplier) applier).machine().authState().roles().containsKey(SourceDataDir.ROLE));
     }
+
+    @Test
+    void the_only_voter_commits_alone_and_a_member_of_a_larger_group_does_not() {
+        var solo = ReplayApplier.factory(Optional.of("n1"));
+        assertTrue(solo.commitsAlone(Optional.empty(), Optional.of(SourceDataDir.MEMBERS_A)), "{n1} written by n1");
+        assertTrue(solo.commitsAlone(Optional.empty(), Optional.empty()), "no membership recorded: n1 bootstrapped alone");
+        assertFalse(solo.commitsAlone(Optional.empty(), Optional.of(SourceDataDir.MEMBERS_B)), "{n1, n2}");
+        assertFalse(ReplayApplier.factory(Optional.of("n2")).commitsAlone(Optional.empty(), Optional.of(SourceDataDir.MEMBERS_A)),
+                "{n1} read from n2's directory");
+        assertFalse(ReplayApplier.factory(Optional.empty()).commitsAlone(Optional.empty(), Optional.of(SourceDataDir.MEMBERS_A)),
+                "without node-id the writer is unknown");
+    }
 }

@@ -1,8 +1,10 @@
 package dev.vaylix.storage.offline;
 
+import dev.vaylix.api.Bytes;
 import dev.vaylix.api.ErrorCode;
 import dev.vaylix.api.VaylixException;
 import dev.vaylix.api.io.FileIO;
+import dev.vaylix.api.log.EntryKind;
 import dev.vaylix.api.log.HardState;
 import dev.vaylix.api.log.LogStore;
 import dev.vaylix.api.snapshot.SnapshotMeta;
@@ -21,6 +23,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,8 +32,9 @@ import java.util.Set;
  * {@link ReadOnlyFileIO}); the target is built in a staging directory beside it and renamed into place
  * once complete and durable, so a crash leaves either no target or a complete one.
  *
- * <p>Only committed entries are restored (up to the source's durable commit index): entries beyond it
- * may never have been committed by the cluster. The target holds the source's keyring (a byte copy,
+ * <p>Only committed entries are restored: up to the source's recorded commit index, since entries beyond
+ * it may never have been committed by the cluster; or, for a node that was its group's only voter, every
+ * durable entry (it committed each as soon as it was durable; its recorded commit index may trail). The target holds the source's keyring (a byte copy,
  * so it stays wrapped by the same master key), a snapshot at the restored index, a manifest, and an
  * empty log that continues after the snapshot.
  */
@@ -102,7 +106,7 @@ public final class PointInTimeRestore {
         long baseline = storage.report().snapshotIndex();
         long baselineTerm = storage.report().snapshotTerm();
         long baselineTimeMs = storage.snapshot().map(s -> s.meta().createdAtMs()).orElse(0L);
-        long committed = Math.max(baseline, Math.min(storage.hardState().commitIndex(), storage.lastIndexToApply()));
+        long committed = committedThrough(storage, factory);
         long stopIndex = switch (point) {
             case RestorePoint.ToIndex(long index) -> {
                 if (index < baseline) {
@@ -133,6 +137,28 @@ public final class PointInTimeRestore {
             return true;
         });
         return new Replayed(applier, last[0], last[1], last[2]);
+    }
+
+    /**
+     * The last index known committed: the recorded commit index (never before the snapshot, never past
+     * the durable log), or the whole durable log when the factory says its writer
+     * {@linkplain EntryApplierFactory#commitsAlone commits alone}.
+     */
+    private static long committedThrough(RecoveredStorage storage, EntryApplierFactory factory) {
+        long baseline = storage.report().snapshotIndex();
+        long durable = storage.lastIndexToApply();
+        long recorded = Math.max(baseline, Math.min(storage.hardState().commitIndex(), durable));
+        if (recorded == durable) {
+            return recorded;
+        }
+        Bytes[] lastMembership = {null};
+        OfflineStorage.forEachEntry(storage.log(), baseline + 1, durable, entry -> {
+            if (entry.kind() == EntryKind.CONFIG) {
+                lastMembership[0] = entry.payload();
+            }
+            return true;
+        });
+        return factory.commitsAlone(storage.snapshot(), Optional.ofNullable(lastMembership[0])) ? durable : recorded;
     }
 
     /** Writes keyring, snapshot, manifest and an empty log after the snapshot into the staging directory. */

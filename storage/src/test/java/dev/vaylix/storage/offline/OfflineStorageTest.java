@@ -13,6 +13,7 @@ import dev.vaylix.api.log.EntryKind;
 import dev.vaylix.api.log.HardState;
 import dev.vaylix.api.log.LogEntry;
 import dev.vaylix.storage.DataDirFixture;
+import dev.vaylix.storage.RecoveredSnapshot;
 import dev.vaylix.storage.RecoveredStorage;
 import dev.vaylix.storage.StorageConfig;
 import dev.vaylix.storage.StorageRecovery;
@@ -174,6 +175,36 @@ class OfflineStorageTest {
                 WalOptions.DEFAULTS);
         try (RecoveredStorage restored = StorageRecovery.open(source().withDataDir(beyond))) {
             assertEquals(11, restored.snapshot().orElseThrow().meta().index(), "only committed entries are restored");
+        }
+    }
+
+    @Test
+    void a_writer_that_commits_alone_is_restored_to_its_whole_durable_log_not_its_trailing_commit_index() throws Exception {
+        buildSource();
+        List<Optional<Bytes>> asked = new java.util.ArrayList<>();
+        EntryApplierFactory alone = new EntryApplierFactory() {
+            @Override
+            public EntryApplier open(Optional<RecoveredSnapshot> snapshot) {
+                return KeyValueMachine.FACTORY.open(snapshot);
+            }
+
+            @Override
+            public boolean commitsAlone(Optional<RecoveredSnapshot> snapshot, Optional<Bytes> lastMembership) {
+                asked.add(lastMembership);
+                return lastMembership.equals(Optional.of(Bytes.utf8("members-b")));
+            }
+        };
+        Path everything = root.resolve("everything");
+        PointInTimeRestore.restore(source(), everything, new RestorePoint.ToTimestamp(Long.MAX_VALUE), alone, WalOptions.DEFAULTS);
+        assertEquals(List.of(Optional.of(Bytes.utf8("members-b"))), asked, "the last membership entry of the log is asked about");
+        try (RecoveredStorage restored = StorageRecovery.open(source().withDataDir(everything))) {
+            assertEquals(12, restored.snapshot().orElseThrow().meta().index(), "every durable entry, past commit index 11");
+            assertEquals(expectedState(12), restored.snapshot().orElseThrow().data());
+        }
+        Path twelve = root.resolve("twelve");
+        PointInTimeRestore.restore(source(), twelve, new RestorePoint.ToIndex(12), alone, WalOptions.DEFAULTS);
+        try (RecoveredStorage restored = StorageRecovery.open(source().withDataDir(twelve))) {
+            assertEquals(12, restored.snapshot().orElseThrow().meta().index());
         }
     }
 

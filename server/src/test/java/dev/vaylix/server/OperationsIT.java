@@ -46,10 +46,10 @@ class OperationsIT {
     }
 
     @Test
-    void infoReportsTheNinetyFourKeysAndOurMetricsSorted() {
+    void infoReportsExactlyTheNinetyFourKeysSorted() {
         assertEquals(Reply.OK, run(session, "set o:info 1"));
         Map<String, String> info = entries(run(session, "info"));
-        assertEquals(94 + Metric.RAFT_METRICS, info.size(), info.keySet().toString());
+        assertEquals(94, info.size(), info.keySet().toString());
         List<String> keys = new ArrayList<>(info.keySet());
         assertEquals(keys.stream().sorted().toList(), keys, "INFO is sorted by key");
         assertEquals("ready", info.get("health.status"));
@@ -70,7 +70,7 @@ class OperationsIT {
         assertEquals(info.get("storage.last_applied_sequence"), info.get("replication.commit_sequence"));
         assertTrue(Integer.parseInt(info.get("persistence.wal_segment_count")) >= 1);
         assertEquals("1", info.get("persistence.oldest_retained_sequence"));
-        assertEquals(23 + Metric.RAFT_METRICS, info.keySet().stream().filter(key -> key.startsWith("metrics.")).count());
+        assertEquals(23, info.keySet().stream().filter(key -> key.startsWith("metrics.")).count());
         assertEquals("disabled", info.get("runtime.idle_timeout_seconds"));
         assertEquals("1000000", info.get("runtime.requests_per_second"));
     }
@@ -78,7 +78,7 @@ class OperationsIT {
     @Test
     void metricsCountRequestsAndRenderAsPrometheusText() {
         Map<String, String> before = entries(run(session, "metrics"));
-        assertEquals(23 + Metric.RAFT_METRICS, before.size());
+        assertEquals(23, before.size(), "exactly the metrics of §10.2 without --extended-metrics");
         assertEquals("vaylix.server.connection.accepted.count", before.keySet().iterator().next());
         run(session, "ping");
         Map<String, String> after = entries(run(session, "metrics"));
@@ -86,16 +86,33 @@ class OperationsIT {
         assertTrue(Long.parseLong(after.get("vaylix.server.connection.active")) >= 1);
         String prom = assertInstanceOf(Reply.Data.class, run(session, "metrics prom")).value().utf8String();
         String[] lines = prom.split("\n", -1);
-        assertEquals(3 * (23 + Metric.RAFT_METRICS), lines.length);
+        assertEquals(3 * 23, lines.length);
         assertEquals("# HELP vaylix_server_connection_accepted_count Number of client connections accepted by the Vaylix server. "
                 + "Unit: {connection}.", lines[0]);
         assertEquals("# TYPE vaylix_server_connection_accepted_count counter", lines[1]);
         assertTrue(lines[2].matches("vaylix_server_connection_accepted_count \\d+"));
         assertTrue(!prom.endsWith("\n"));
-        // The bootstrap writes (the administrator) went through the log: durable appends that carried entries.
+        // The bootstrap writes (the administrator) went through the log: durable appends.
         assertTrue(Long.parseLong(after.get("vaylix.server.ha.write.batch.count")) >= 1, after.toString());
-        assertTrue(Long.parseLong(after.get("vaylix.raft.log.append.entry.count")) >= 1, after.toString());
-        assertTrue(Long.parseLong(after.get("vaylix.raft.log.append.batch.max.size")) >= 1, after.toString());
+    }
+
+    @Test
+    void extendedMetricsAddOurSixAfterTheTwentyThreeInEveryReply() {
+        try (ServerProcess extended = ServerProcess.start(ServerProcess.freshDirectory("extended-metrics"), "--extended-metrics");
+             ClientSession admin = extended.connect("vaylix", "vaylix")) {
+            assertEquals(Reply.OK, run(admin, "set o:extended 1"));
+            List<String> metrics = new ArrayList<>(entries(run(admin, "metrics")).keySet());
+            assertEquals(23 + Metric.RAFT_METRICS, metrics.size());
+            assertEquals("vaylix.server.read.index.lag", metrics.get(22), "the 23 keep their positions");
+            assertEquals("vaylix.raft.log.append.entry.count", metrics.get(23));
+            Map<String, String> after = entries(run(admin, "metrics"));
+            // The bootstrap writes and the SET went through the log: durable appends that carried entries.
+            assertTrue(Long.parseLong(after.get("vaylix.raft.log.append.entry.count")) >= 2, after.toString());
+            assertTrue(Long.parseLong(after.get("vaylix.raft.log.append.batch.max.size")) >= 1, after.toString());
+            assertEquals(94 + Metric.RAFT_METRICS, entries(run(admin, "info")).size());
+            String prom = assertInstanceOf(Reply.Data.class, run(admin, "metrics prom")).value().utf8String();
+            assertEquals(3 * (23 + Metric.RAFT_METRICS), prom.split("\n", -1).length);
+        }
     }
 
     @Test

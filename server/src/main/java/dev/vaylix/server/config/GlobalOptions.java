@@ -129,7 +129,7 @@ final class GlobalOptions {
         boolean auditCommands = args.bool(ServerFlag.AUDIT_COMMANDS);
         boolean logRequests = args.bool(ServerFlag.LOG_REQUESTS);
         OptionalLong slow = disabledWhenZero(ServerFlag.SLOW_COMMAND_THRESHOLD_MS);
-        return new AuditConfig(auditLog, auditCommands, logRequests, slow);
+        return new AuditConfig(auditLog, auditCommands, logRequests, slow, args.bool(ServerFlag.EXTENDED_METRICS));
     }
 
     ReplicationConfig replication(AuthConfig auth) {

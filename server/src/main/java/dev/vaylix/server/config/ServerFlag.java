@@ -60,6 +60,8 @@ public enum ServerFlag {
     REQUEST_BURST("--request-burst", "VAYLIX_REQUEST_BURST", "400", Shape.VALUE, Support.NOW, "request burst per connection"),
     AUDIT_LOG_PATH("--audit-log-path", "VAYLIX_AUDIT_LOG_PATH", null, Shape.VALUE, Support.NOW,
             "hash-chained audit log (default <data-dir>/audit.log)"),
+    EXTENDED_METRICS("--extended-metrics", "VAYLIX_EXTENDED_METRICS", "false", Shape.FLAG, Support.NOW,
+            "METRICS, METRICS PROM and INFO also report six vaylix.raft.* metrics the reference does not have"),
     AUDIT_COMMANDS("--audit-commands", "VAYLIX_AUDIT_COMMANDS", "false", Shape.FLAG, Support.NOW, "audit every command"),
     SLOW_COMMAND_THRESHOLD_MS("--slow-command-threshold-ms", "VAYLIX_SLOW_COMMAND_THRESHOLD_MS", "100", Shape.VALUE,
             Support.NOW, "requests at or above it are audited and counted as slow; 0 disables"),

@@ -14,8 +14,8 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
- * INFO (COMMANDS.md §10.1): the 94 keys, plus one {@code metrics.*} key for each of our own metrics after the 23
- * of §10.2 ({@link Metric#RAFT_METRICS}), sorted. The reference's "sequence" concepts are log indexes
+ * INFO (COMMANDS.md §10.1): the 94 keys, sorted; with {@code --extended-metrics} also one {@code metrics.*} key for
+ * each of our own metrics after the 23 of §10.2 ({@link Metric#RAFT_METRICS}). The reference's "sequence" concepts are log indexes
  * here (COMPATIBILITY.md): {@code replication.commit_sequence} is the Raft commit index,
  * {@code storage.last_applied_sequence} the state machine's applied index,
  * {@code persistence.oldest_retained_sequence} the first index of the oldest WAL segment. A single node
@@ -32,7 +32,8 @@ import java.util.TreeMap;
 record InfoReport(ServerConfig config, NodeFacts facts, ClusterView view, ServerMetrics.Snapshot metrics, long keyCount,
                   int lockedAuth, boolean maintenance, String backupDir, String writeAckMode, long nowMs) {
 
-    static final int KEY_COUNT = 94 + Metric.RAFT_METRICS;
+    /** The keys of COMMANDS.md §10.1, the 23 {@code metrics.*} ones included. */
+    static final int KEY_COUNT = 94;
     private static final long MS_PER_DAY = 86_400_000L;
 
     Reply.Entries entries() {

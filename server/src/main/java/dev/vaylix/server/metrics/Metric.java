@@ -1,10 +1,13 @@
 package dev.vaylix.server.metrics;
 
+import java.util.List;
+
 /**
  * The 23 server metrics of COMMANDS.md §10.2, in their reply order (declaration order; never
  * reorder), then {@value #RAFT_METRICS} of our own about the Raft log's group commit and reads, which the
- * reference does not have (COMPATIBILITY.md "Metrics"): they come after the specified ones, so a client
- * that reads the first 23 by position still finds them. Names, kinds, units and help texts are part of
+ * reference does not have (COMPATIBILITY.md "Metrics"). The replies report ours only with
+ * {@code --extended-metrics}, after the specified ones, so a client that reads the first 23 by position
+ * still finds them; by default they are exactly the specified 23. Names, kinds, units and help texts are part of
  * the METRICS / METRICS PROM contract.
  *
  * <p>What two of them count differs from the reference on purpose (Note 13):
@@ -81,8 +84,18 @@ public enum Metric {
     RAFT_READ_INDEX("vaylix.raft.read.index.count", Kind.COUNTER, "{round}",
             "Number of ReadIndex rounds; concurrent linearizable reads share one.");
 
+    /** How many metrics COMMANDS.md §10.2 specifies: the first ones. */
+    public static final int SPECIFIED = 23;
     /** How many metrics follow the 23 of COMMANDS.md §10.2. */
     public static final int RAFT_METRICS = 6;
+
+    private static final List<Metric> ALL = List.of(values());
+    private static final List<Metric> SPECIFIED_ONLY = ALL.subList(0, SPECIFIED);
+
+    /** The metrics the replies report, in order: the specified 23, and ours too when {@code extended}. */
+    public static List<Metric> reported(boolean extended) {
+        return extended ? ALL : SPECIFIED_ONLY;
+    }
 
     /** The Prometheus {@code # TYPE}. */
     public enum Kind {

@@ -26,7 +26,16 @@ public final class ServerMetrics {
     /** For counters that mirror a total kept elsewhere ({@link #raiseTo}): the total reported so far. */
     private final AtomicLong[] mirrored = new AtomicLong[METRICS.length];
 
+    private final List<Metric> reported;
+
+    /** The 23 metrics of COMMANDS.md §10.2 in the replies (ours are kept but not reported). */
     public ServerMetrics() {
+        this(false);
+    }
+
+    /** @param extended whether the replies also report our own metrics ({@code --extended-metrics}) */
+    public ServerMetrics(boolean extended) {
+        this.reported = Metric.reported(extended);
         for (Metric metric : METRICS) {
             if (metric.kind() == Metric.Kind.COUNTER) {
                 counters[metric.ordinal()] = new LongAdder();
@@ -97,7 +106,7 @@ public final class ServerMetrics {
         for (Metric metric : METRICS) {
             values[metric.ordinal()] = value(metric);
         }
-        return new Snapshot(values);
+        return new Snapshot(values, reported);
     }
 
     private AtomicLong gauge(Metric metric) {
@@ -112,19 +121,26 @@ public final class ServerMetrics {
     public static final class Snapshot {
 
         private final long[] values;
+        private final List<Metric> reported;
 
-        Snapshot(long[] values) {
+        Snapshot(long[] values, List<Metric> reported) {
             this.values = values;
+            this.reported = reported;
+        }
+
+        /** How many metrics the replies report: 23, or 23 plus ours with {@code --extended-metrics}. */
+        public int reportedCount() {
+            return reported.size();
         }
 
         public long get(Metric metric) {
             return values[metric.ordinal()];
         }
 
-        /** METRICS: {@code <name>} = decimal u64, the 23 of §10.2 in their order, then ours ({@link Metric}). */
+        /** METRICS: {@code <name>} = decimal u64, the 23 of §10.2 in their order, then ours if reported ({@link Metric}). */
         public Reply.Entries entries() {
-            List<Reply.Entry> entries = new ArrayList<>(METRICS.length);
-            for (Metric metric : METRICS) {
+            List<Reply.Entry> entries = new ArrayList<>(reported.size());
+            for (Metric metric : reported) {
                 entries.add(Reply.Entry.text(metric.key(), Long.toUnsignedString(values[metric.ordinal()])));
             }
             return new Reply.Entries(entries);
@@ -132,8 +148,8 @@ public final class ServerMetrics {
 
         /** The INFO entries {@code metrics.<name>}, in §10.2 order (INFO sorts its keys itself). */
         public List<Reply.Entry> infoEntries() {
-            List<Reply.Entry> entries = new ArrayList<>(METRICS.length);
-            for (Metric metric : METRICS) {
+            List<Reply.Entry> entries = new ArrayList<>(reported.size());
+            for (Metric metric : reported) {
                 entries.add(Reply.Entry.text("metrics." + metric.key(), Long.toUnsignedString(values[metric.ordinal()])));
             }
             return entries;
@@ -145,8 +161,8 @@ public final class ServerMetrics {
          * trailing newline.
          */
         public String prometheusText() {
-            StringBuilder text = new StringBuilder(METRICS.length * 200);
-            for (Metric metric : METRICS) {
+            StringBuilder text = new StringBuilder(reported.size() * 200);
+            for (Metric metric : reported) {
                 if (!text.isEmpty()) {
                     text.append('\n');
                 }

@@ -122,7 +122,7 @@ public final class ServerRuntime {
                 LOG.warn("event=maintenance_mode enabled=true sentinel={}", maintenance.sentinel());
             }
 
-            ServerMetrics metrics = new ServerMetrics();
+            ServerMetrics metrics = new ServerMetrics(config.audit().extendedMetrics());
             metrics.add(Metric.WAL_ENTRY_REPLAYED, Math.max(0, storage.lastIndexToApply() - storage.firstIndexToApply() + 1));
             ObservedSnapshotStore snapshots = new ObservedSnapshotStore(storage.snapshots(), clock, metrics);
             ConsensusNode consensus = ConsensusNode.start(new ConsensusNode.Settings(nodeId, config.replication().groupId(),

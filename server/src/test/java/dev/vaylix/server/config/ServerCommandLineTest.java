@@ -52,7 +52,7 @@ class ServerCommandLineTest {
         assertEquals(new AuthConfig(true, "vaylix", "vaylix", 5, 300, 900), config.auth());
         assertTrue(config.auth().insecureDefaultCredentials());
         assertEquals(new LimitsConfig(QuotaLimits.DEFAULTS, 200, 400, 30), config.limits());
-        assertEquals(new AuditConfig(data.resolve("audit.log"), false, false, OptionalLong.of(100)), config.audit());
+        assertEquals(new AuditConfig(data.resolve("audit.log"), false, false, OptionalLong.of(100), false), config.audit());
         assertEquals(new ReplicationConfig(ReplicationRole.STANDALONE, Optional.empty(), "default", Optional.empty(), Optional.empty(),
                 "vaylix", "vaylix", WriteAckMode.MAJORITY, 5000, 250, 256, 15, 300, 1500, 3000, List.of()), config.replication());
         assertEquals(Set.of(), config.explicitlySet());
@@ -66,7 +66,7 @@ class ServerCommandLineTest {
             case PORT -> "19173";
             case MAX_CONNECTIONS -> "7";
             case SNAPSHOT_INTERVAL_SECONDS, EXPIRATION_SWEEP_INTERVAL_SECONDS, IDLE_TIMEOUT_SECONDS, HELLO_TIMEOUT_SECONDS -> "60";
-            case SSL, DISABLE_AUTH, DISABLE_COMPRESSION, LOG_REQUESTS, AUDIT_COMMANDS -> "true";
+            case SSL, DISABLE_AUTH, DISABLE_COMPRESSION, LOG_REQUESTS, AUDIT_COMMANDS, EXTENDED_METRICS -> "true";
             case TLS_CERT, TLS_KEY, TLS_CLIENT_CA, MASTER_KEY_FILE, AUDIT_LOG_PATH -> "/etc/vaylix/" + flag.name().toLowerCase();
             case DATA_DIR -> "/var/lib/vaylix";
             case BACKUP_DIR -> "/srv/backups";
@@ -106,6 +106,7 @@ class ServerCommandLineTest {
             case DISABLE_COMPRESSION -> String.valueOf(!c.network().compressionEnabled());
             case LOG_REQUESTS -> String.valueOf(c.audit().logRequests());
             case AUDIT_COMMANDS -> String.valueOf(c.audit().auditCommands());
+            case EXTENDED_METRICS -> String.valueOf(c.audit().extendedMetrics());
             case TLS_CERT -> c.tls().certificate().orElseThrow().toString();
             case TLS_KEY -> c.tls().privateKey().orElseThrow().toString();
             case TLS_CLIENT_CA -> c.tls().clientCa().orElseThrow().toString();

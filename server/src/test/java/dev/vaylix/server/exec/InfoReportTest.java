@@ -9,6 +9,7 @@ import dev.vaylix.raft.confchange.Configuration;
 import dev.vaylix.server.config.ServerCommandLine;
 import dev.vaylix.server.config.ServerConfig;
 import dev.vaylix.server.config.Invocation;
+import dev.vaylix.server.metrics.Metric;
 import dev.vaylix.server.metrics.ServerMetrics;
 import dev.vaylix.server.node.BuildInfo;
 import java.util.ArrayList;
@@ -89,7 +90,7 @@ class InfoReportTest {
     }
 
     @Test
-    void infoHasTheNinetyFourKeysAndOurMetricsSortedWithSequencesReadAsLogIndexes() {
+    void infoHasTheNinetyFourKeysSortedWithSequencesReadAsLogIndexes() {
         Map<String, String> info = map(new InfoReport(config(), facts(NodeFacts.TlsStatus.NONE), view(leader("n1")),
                 new ServerMetrics().snapshot(), 5, 1, false, "/data/backups", "majority", NOW_MS).entries());
         assertEquals(InfoReport.KEY_COUNT, info.size());
@@ -112,6 +113,14 @@ class InfoReportTest {
         assertEquals("zstd", info.get("transport.compression"));
         assertEquals("1024", info.get("transport.compression_threshold_bytes"));
         assertEquals("/data/backups", info.get("runtime.backup_dir"));
+    }
+
+    @Test
+    void extendedMetricsAddOneMetricsKeyForEachOfOurs() {
+        Map<String, String> info = map(new InfoReport(config("--extended-metrics"), facts(NodeFacts.TlsStatus.NONE),
+                view(leader("n1")), new ServerMetrics(true).snapshot(), 5, 1, false, "/data/backups", "majority", NOW_MS).entries());
+        assertEquals(InfoReport.KEY_COUNT + Metric.RAFT_METRICS, info.size());
+        assertEquals("0", info.get("metrics.vaylix.raft.proposal.in.flight"));
     }
 
     @Test

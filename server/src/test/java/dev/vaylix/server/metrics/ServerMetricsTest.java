@@ -69,13 +69,31 @@ class ServerMetricsTest {
     }
 
     @Test
-    void a_fresh_registry_reports_zeroes_in_order() {
+    void a_fresh_registry_reports_exactly_the_23_of_section_10_2_as_zeroes_in_order() {
         List<Reply.Entry> entries = metrics.snapshot().entries().entries();
-        assertEquals(Metric.values().length, entries.size());
+        assertEquals(23, entries.size());
         for (int i = 0; i < entries.size(); i++) {
             assertEquals(Metric.values()[i].key(), entries.get(i).key());
             assertEquals("0", entries.get(i).value().utf8String());
         }
+        assertEquals(23, metrics.snapshot().infoEntries().size());
+        assertEquals(3 * 23, metrics.snapshot().prometheusText().split("\n", -1).length);
+    }
+
+    @Test
+    void extended_metrics_report_ours_after_the_23_in_every_reply() {
+        ServerMetrics extended = new ServerMetrics(true);
+        extended.raiseTo(Metric.RAFT_APPEND_ENTRY, 9);
+        ServerMetrics.Snapshot snapshot = extended.snapshot();
+        List<Reply.Entry> entries = snapshot.entries().entries();
+        assertEquals(Metric.values().length, entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            assertEquals(Metric.values()[i].key(), entries.get(i).key());
+        }
+        assertEquals("9", entries.get(Metric.RAFT_APPEND_ENTRY.ordinal()).value().utf8String());
+        assertEquals(Metric.values().length, snapshot.infoEntries().size());
+        assertEquals(Metric.values().length, snapshot.reportedCount());
+        assertTrue(snapshot.prometheusText().endsWith("vaylix_raft_read_index_count 0"), snapshot.prometheusText());
     }
 
     @Test
@@ -125,7 +143,7 @@ class ServerMetricsTest {
         metrics.add(Metric.CONNECTION_ACCEPTED, 3);
         String text = metrics.snapshot().prometheusText();
         String[] lines = text.split("\n", -1);
-        assertEquals(3 * Metric.values().length, lines.length);
+        assertEquals(3 * 23, lines.length);
         assertFalse(text.endsWith("\n"));
         assertEquals("""
                 # HELP vaylix_server_connection_accepted_count Number of client connections accepted by the Vaylix server. Unit: {connection}.
@@ -141,7 +159,7 @@ class ServerMetricsTest {
     @Test
     void info_entries_prefix_every_key() {
         List<Reply.Entry> entries = metrics.snapshot().infoEntries();
-        assertEquals(Metric.values().length, entries.size());
+        assertEquals(23, entries.size());
         assertEquals("metrics.vaylix.server.connection.accepted.count", entries.get(0).key());
     }
 

@@ -9,8 +9,10 @@ first=${1:?first seed}; last=${2:?last seed}
 out=${3:-/tmp/vaylix-sim-$first-$last.log}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)
 cd "$root"
-./mvnw -o -B -q -pl raft -am test-compile
-./mvnw -o -B -q -pl raft -am dependency:build-classpath -Dmdep.outputFile=/tmp/vaylix-sim-cp.txt -Dmdep.includeScope=test >/dev/null
+# One invocation: the reactor's modules (engine-api, lincheck) resolve to their target/classes only when
+# a lifecycle phase runs with the goal, so a fresh clone needs no `install`.
+./mvnw -o -B -q -pl raft -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/vaylix-sim-cp.txt \
+    -Dmdep.includeScope=test >/dev/null
 run=$(mktemp -d /tmp/vaylix-sim-run.XXXXXX)
 cp -r raft/target/classes "$run/classes"
 cp -r raft/target/test-classes "$run/test-classes"

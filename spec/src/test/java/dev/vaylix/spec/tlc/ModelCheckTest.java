@@ -20,7 +20,7 @@ class ModelCheckTest {
 
     /** Far above the measured times (README.md); a hung TLC fails the build instead of stalling it. */
     static final Duration TIMEOUT = Duration.ofMinutes(10);
-    /** The long configurations run for hours on two cores. */
+    /** The long configurations take minutes each on two cores (README.md); a generous bound per run. */
     static final Duration TIMEOUT_LONG = Duration.ofHours(Long.getLong("vaylix.tlc.longHours", 12));
 
     @TestFactory

@@ -106,14 +106,18 @@ public final class PointInTimeRestore {
         long baseline = storage.report().snapshotIndex();
         long baselineTerm = storage.report().snapshotTerm();
         long baselineTimeMs = storage.snapshot().map(s -> s.meta().createdAtMs()).orElse(0L);
-        long committed = committedThrough(storage, factory);
+        long recorded = recordedCommit(storage);
         long stopIndex = switch (point) {
             case RestorePoint.ToIndex(long index) -> {
                 if (index < baseline) {
                     throw ErrorCode.ENG_012.exception("index " + index + " is older than snapshot baseline " + baseline);
                 }
-                if (index > committed) {
-                    throw ErrorCode.ENG_012.exception("index " + index + " is outside retained committed history (up to " + committed + ")");
+                if (index > recorded) { // only then is the log read to see whether its writer commits alone
+                    long committed = committedThrough(storage, factory, recorded);
+                    if (index > committed) {
+                        throw ErrorCode.ENG_012.exception("index " + index + " is outside retained committed history (up to "
+                                + committed + ")");
+                    }
                 }
                 yield index;
             }
@@ -121,7 +125,7 @@ public final class PointInTimeRestore {
                 if (timestampMs < baselineTimeMs) {
                     throw ErrorCode.ENG_012.exception("timestamp " + timestampMs + " is older than snapshot baseline time " + baselineTimeMs);
                 }
-                yield committed;
+                yield committedThrough(storage, factory, recorded);
             }
         };
         EntryApplier applier = factory.open(storage.snapshot());
@@ -139,15 +143,19 @@ public final class PointInTimeRestore {
         return new Replayed(applier, last[0], last[1], last[2]);
     }
 
+    /** The recorded commit index, never before the snapshot, never past the durable log. */
+    private static long recordedCommit(RecoveredStorage storage) {
+        return Math.max(storage.report().snapshotIndex(), Math.min(storage.hardState().commitIndex(), storage.lastIndexToApply()));
+    }
+
     /**
-     * The last index known committed: the recorded commit index (never before the snapshot, never past
-     * the durable log), or the whole durable log when the factory says its writer
-     * {@linkplain EntryApplierFactory#commitsAlone commits alone}.
+     * The last index known committed: {@code recorded} ({@link #recordedCommit}), or the whole durable log
+     * when the factory says its writer {@linkplain EntryApplierFactory#commitsAlone commits alone}; reads the
+     * log after the snapshot only when the two differ.
      */
-    private static long committedThrough(RecoveredStorage storage, EntryApplierFactory factory) {
+    private static long committedThrough(RecoveredStorage storage, EntryApplierFactory factory, long recorded) {
         long baseline = storage.report().snapshotIndex();
         long durable = storage.lastIndexToApply();
-        long recorded = Math.max(baseline, Math.min(storage.hardState().commitIndex(), durable));
         if (recorded == durable) {
             return recorded;
         }

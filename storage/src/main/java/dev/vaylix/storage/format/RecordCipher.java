@@ -95,6 +95,32 @@ public final class RecordCipher {
     }
 
     /**
+     * Encrypts, in place, the {@code plaintextBytes} at {@code buffer}'s position and appends the tag
+     * after them; the position ends after the tag. The same record as {@link #seal} would write, without
+     * a copy; on an array-backed buffer it takes JCE's array path, which for AES-GCM is several times
+     * faster than its direct-buffer path.
+     *
+     * @param metadata as for {@link #seal}
+     */
+    public void sealInPlace(RecordType type, long offset, ByteBuffer metadata, ByteBuffer buffer, int plaintextBytes) {
+        Cipher cipher = init(Cipher.ENCRYPT_MODE, type, offset, metadata);
+        int at = buffer.position();
+        try {
+            if (buffer.hasArray()) {
+                int base = buffer.arrayOffset() + at;
+                int written = cipher.doFinal(buffer.array(), base, plaintextBytes, buffer.array(), base);
+                buffer.position(at + written);
+            } else {
+                byte[] plaintext = new byte[plaintextBytes];
+                buffer.get(at, plaintext);
+                cipher.doFinal(ByteBuffer.wrap(plaintext), buffer);
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM encryption failed", e);
+        }
+    }
+
+    /**
      * Decrypts and authenticates {@code sealed} (its remaining bytes: ciphertext and tag).
      *
      * @return the plaintext, a new array owned by the caller
@@ -106,9 +132,20 @@ public final class RecordCipher {
             throw new AEADBadTagException("ciphertext shorter than the tag");
         }
         Cipher cipher = init(Cipher.DECRYPT_MODE, type, offset, metadata);
+        // Arrays in and out: JCE's AES-GCM array path is several times faster than its buffer path.
+        byte[] input;
+        int inputOffset;
+        if (sealed.hasArray()) {
+            input = sealed.array();
+            inputOffset = sealed.arrayOffset() + sealed.position();
+        } else {
+            input = new byte[sealed.remaining()];
+            sealed.get(sealed.position(), input);
+            inputOffset = 0;
+        }
         byte[] plaintext = new byte[sealed.remaining() - TAG_BYTES];
         try {
-            cipher.doFinal(sealed.duplicate(), ByteBuffer.wrap(plaintext));
+            cipher.doFinal(input, inputOffset, sealed.remaining(), plaintext, 0);
         } catch (AEADBadTagException e) {
             throw e;
         } catch (GeneralSecurityException e) {

@@ -123,27 +123,29 @@ final class SegmentScanner {
     }
 
     private static void readEntry(Segment segment, RecordScanner.Found found, Batch pending) {
-        WalRecords.EntryMeta meta = WalRecords.entryMeta(found.data());
+        WalRecords.GroupMeta meta = WalRecords.groupMeta(found.data());
         if (meta == null) {
             throw StorageErrors.structure(segment.path, "malformed entry record at offset " + found.offset());
         }
         if (pending.size > 0) {
-            if (meta.index() != pending.lastIndex + 1) {
-                throw StorageErrors.structure(segment.path, "entry " + meta.index() + " at offset " + found.offset()
+            if (meta.firstIndex() != pending.lastIndex + 1) {
+                throw StorageErrors.structure(segment.path, "entry " + meta.firstIndex() + " at offset " + found.offset()
                         + " follows entry " + pending.lastIndex);
             }
-            if (meta.term() < pending.lastTerm) {
-                throw StorageErrors.structure(segment.path, "term decreases from " + pending.lastTerm + " to " + meta.term()
-                        + " at offset " + found.offset());
+            if (meta.terms()[0] < pending.lastTerm) {
+                throw StorageErrors.structure(segment.path, "term decreases from " + pending.lastTerm + " to "
+                        + meta.terms()[0] + " at offset " + found.offset());
             }
         }
         try {
-            WalRecords.openEntry(found.data(), meta, segment.cipher, found.offset());
+            WalRecords.openGroup(found.data(), meta, segment.cipher, found.offset());
         } catch (AEADBadTagException e) {
-            throw StorageErrors.crypto(segment.path + " at offset " + found.offset() + ": entry " + meta.index()
-                    + " failed authentication");
+            throw StorageErrors.crypto(segment.path + " at offset " + found.offset() + ": entries " + meta.firstIndex()
+                    + ".." + meta.lastIndex() + " failed authentication");
         }
-        pending.add(found.offset(), meta.index(), meta.term());
+        for (int i = 0; i < meta.count(); i++) {
+            pending.add(found.offset(), meta.firstIndex() + i, meta.terms()[i]);
+        }
     }
 
     private static WalRecords.Commit readCommit(Segment segment, RecordScanner.Found found) {

@@ -120,8 +120,17 @@ final class SegmentedLogStore implements LogStore {
                 ByteSource source = segment.source();
                 RecordScanner scanner = new RecordScanner(source, segment.offsetOf(index), segment.dataEnd, window);
                 long segmentLast = Math.min(toExclusive - 1, segment.liveEnd);
+                WalRecords.Group group = null;
+                long groupOffset = -1;
                 for (; index <= segmentLast; index++) {
-                    LogEntry entry = readEntry(segment, scanner, index);
+                    // Consecutive entries usually share a record; a truncated and rewritten suffix
+                    // lives in a later one, so the offset decides, not the index range.
+                    long offset = segment.offsetOf(index);
+                    if (offset != groupOffset) {
+                        group = readGroup(segment, scanner, offset, index);
+                        groupOffset = offset;
+                    }
+                    LogEntry entry = group.entry(index);
                     if (!out.isEmpty() && totalBytes + entry.sizeBytes() > maxBytes) {
                         return Collections.unmodifiableList(out);
                     }
@@ -144,11 +153,11 @@ final class SegmentedLogStore implements LogStore {
     }
 
     /**
-     * Reads entry {@code index}, skipping the commit records (and replaced entries) between it and
-     * the scanner's position: live entries of a segment lie in file order.
+     * Reads and decrypts the entry record at {@code offset}, which must hold entry {@code index},
+     * skipping the records (commit records, replaced entries) between it and the scanner's position:
+     * live entries of a segment lie in file order.
      */
-    private static LogEntry readEntry(Segment segment, RecordScanner scanner, long index) {
-        long offset = segment.offsetOf(index);
+    private static WalRecords.Group readGroup(Segment segment, RecordScanner scanner, long offset, long index) {
         try {
             while (true) {
                 RecordScanner.Step step = scanner.next();
@@ -161,15 +170,16 @@ final class SegmentedLogStore implements LogStore {
                 if (found.offset() < offset) {
                     continue;
                 }
-                WalRecords.EntryMeta meta = found.offset() == offset && found.typeCode() == RecordType.WAL_ENTRY.code()
-                        ? WalRecords.entryMeta(found.data()) : null;
-                if (meta == null || meta.index() != index) {
-                    throw StorageErrors.structure(segment.path, "entry " + index + " is not at offset " + offset);
+                WalRecords.GroupMeta meta = found.offset() == offset && found.typeCode() == RecordType.WAL_ENTRY.code()
+                        ? WalRecords.groupMeta(found.data()) : null;
+                if (meta == null || index < meta.firstIndex() || index > meta.lastIndex()) {
+                    throw StorageErrors.structure(segment.path, "entry " + index + " is not in the record at offset " + offset);
                 }
-                return WalRecords.openEntry(found.data(), meta, segment.cipher, offset);
+                return WalRecords.openGroup(found.data(), meta, segment.cipher, offset);
             }
         } catch (AEADBadTagException e) {
-            throw StorageErrors.crypto(segment.path + " at offset " + offset + ": entry " + index + " failed authentication");
+            throw StorageErrors.crypto(segment.path + " at offset " + offset + ": the record holding entry " + index
+                    + " failed authentication");
         } catch (IOException e) {
             throw StorageErrors.io("read", segment.path, e);
         }
@@ -309,8 +319,8 @@ final class SegmentedLogStore implements LogStore {
             }
             previousTerm = entry.term();
             expectedIndex++;
-            bytes += WalRecords.entryRecordBytes(entry);
         }
+        bytes += WalRecords.entryRecordsBytes(entries);
         if (bytes > BATCH_BYTES_MAX) {
             throw ErrorCode.ENG_013.exception("a batch of " + bytes + " bytes is larger than " + BATCH_BYTES_MAX);
         }

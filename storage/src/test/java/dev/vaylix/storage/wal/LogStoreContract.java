@@ -148,6 +148,73 @@ abstract class LogStoreContract {
         }
     }
 
+    /**
+     * Entries of 0 .. 70,000 bytes in batches of up to 1,500, so batches are cut into several entry
+     * groups: by payload bytes, by entry count, and around an entry larger than a group on its own.
+     */
+    private static List<LogEntry> mixedBatch(long from, int count, long term) {
+        List<LogEntry> out = new ArrayList<>();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(from * 31 + count);
+        for (int i = 0; i < count; i++) {
+            int size = switch (i % 97) {
+                case 13 -> WalRecords.GROUP_PAYLOAD_BYTES + 4_464;
+                case 50 -> 0;
+                default -> random.nextInt(600);
+            };
+            byte[] payload = new byte[size];
+            random.nextBytes(payload);
+            out.add(new LogEntry(from + i, term, i % 5 == 0 ? EntryKind.NOOP : EntryKind.COMMAND, 1_000 + i,
+                    Bytes.wrapUnsafe(payload)));
+        }
+        return out;
+    }
+
+    @Test
+    void batches_cut_into_several_entry_records_read_back_whole_and_in_any_window() {
+        List<LogEntry> all = new ArrayList<>(mixedBatch(1, 1_500, 1));
+        all.addAll(mixedBatch(1_501, 1, 1));
+        List<LogEntry> small = new ArrayList<>();
+        for (int i = 0; i < 2_100; i++) {
+            small.add(new LogEntry(1_502 + i, 2, EntryKind.COMMAND, 7, Bytes.EMPTY));
+        }
+        all.addAll(small);
+        LogStore log = open(options(SyncPolicy.FLUSH).withSegmentSizeBytes(64 << 20));
+        log.append(all.subList(0, 1_500), HardState.INITIAL);
+        log.append(all.subList(1_500, 1_501), HardState.INITIAL);
+        log.append(small, new HardState(2, "", 0));
+        for (int pass = 0; pass < 2; pass++) {
+            assertEquals(all, log.entries(1, all.size() + 1, Long.MAX_VALUE));
+            for (long from : new long[] {1, 13, 14, 15, 256, 257, 1_000, 1_500, 1_501, 1_502, 2_525, 3_000}) {
+                for (long to : new long[] {from + 1, from + 2, from + 300, all.size() + 1L}) {
+                    if (to <= all.size() + 1) {
+                        assertEquals(all.subList((int) from - 1, (int) to - 1), log.entries(from, to, Long.MAX_VALUE),
+                                "entries " + from + ".." + to + " (pass " + pass + ")");
+                    }
+                }
+                assertEquals(all.get((int) from - 1).term(), log.term(from));
+            }
+            log = reopen(log);
+        }
+        log.close();
+    }
+
+    @Test
+    void a_conflict_inside_an_entry_record_keeps_its_head_and_reads_the_replacement() {
+        List<LogEntry> first = mixedBatch(1, 600, 1);
+        List<LogEntry> replacement = mixedBatch(301, 5, 2);
+        LogStore log = open(options(SyncPolicy.FLUSH).withSegmentSizeBytes(64 << 20));
+        log.append(first, HardState.INITIAL);
+        log.append(replacement, new HardState(2, "", 0));
+        List<LogEntry> expected = new ArrayList<>(first.subList(0, 300));
+        expected.addAll(replacement);
+        assertEquals(expected, log.entries(1, 306, Long.MAX_VALUE));
+        assertEquals(List.of(first.get(299), replacement.getFirst()), log.entries(300, 302, Long.MAX_VALUE));
+        log = reopen(log);
+        assertEquals(305, log.lastIndex());
+        assertEquals(expected, log.entries(1, 306, Long.MAX_VALUE));
+        log.close();
+    }
+
     @Test
     void truncating_the_suffix_inside_and_across_segments_survives_reopen() {
         WalOptions small = options(SyncPolicy.FLUSH).withSegmentSizeBytes(1024);

@@ -3,9 +3,11 @@
 # (and the console output beside them) to bench/results/<suite>-<UTC date-time>.json. bench/README.md
 # lists every benchmark, what it measures and its parameters.
 #
-#   bench/run-benchmarks.sh [--smoke] [--no-build] <suite> [extra JMH arguments...]
+#   bench/run-benchmarks.sh [--smoke] [--no-build] <suite> [<regex>] [extra JMH arguments...]
 #
 #   suite        storage | engine | raft | transport | command | all   (parser = command)
+#   regex        only the suite's benchmarks whose name matches it too, e.g. AppendVsRaw
+#                (a regex among the extra arguments would add benchmarks: JMH ORs its includes)
 #   --smoke      prove the suite runs: in process, no warm-up, one 100 ms iteration
 #                (-f 0 -wi 0 -i 1 -r 100ms; engine with -p keyCount=10000 unless given);
 #                the figures are meaningless. BENCH_SMOKE=1 in the environment does the same.
@@ -22,7 +24,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bench="$root/bench"
 
 usage() {
-  sed -n '6,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '6,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -49,6 +51,11 @@ case "$suite" in
   all) pattern='^dev\.vaylix\.bench\.(command|storage|engine|transport|raft)\.' ;;
   *) echo "error: unknown suite '$suite'" >&2; usage ;;
 esac
+# A word right after the suite that is not an option narrows it (the name must match both).
+if [ $# -ge 1 ] && [ "${1#-}" = "$1" ]; then
+  pattern="$pattern.*($1)"
+  shift
+fi
 
 cd "$root"
 # shellcheck source=../scripts/find-jdk.sh

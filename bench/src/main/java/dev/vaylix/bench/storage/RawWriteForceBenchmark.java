@@ -1,14 +1,7 @@
 package dev.vaylix.bench.storage;
 
-import dev.vaylix.bench.BenchDirs;
 import dev.vaylix.storage.wal.WalOptions;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * one operation writes the bytes one log batch of {@code batchSize} entries occupies on disk with one positional {@code FileChannel.write}, then
  * {@code force(false)} (fdatasync, as the log's FileChannel backend does). No encoding, no encryption,
  * no CRC. A new file is started every {@link WalOptions#DEFAULT_SEGMENT_SIZE_BYTES}, as the log rotates
- * segments.
+ * segments. The loop itself is {@link RawWriteForceLoop}, shared with {@link AppendVsRawBenchmark}.
  *
  * <p>The bytes per batch are not a formula that could drift from the log format: at setup a real
  * FileChannel log appends two batches of the shared workload and the bytes of the second are measured
@@ -43,66 +36,34 @@ import org.openjdk.jmh.annotations.Warmup;
 public class RawWriteForceBenchmark {
 
     private AppendWorkload workload;
-    private Path scratch;
-    private FileChannel channel;
-    private Path current;
-    private ByteBuffer batch;
-    private long position;
-    private int files;
+    private RawWriteForceLoop raw;
 
     @Setup(Level.Trial)
     public void open(AppendWorkload shared) throws IOException {
         workload = shared;
-        int batchBytes = workload.measureBatchBytes();
-        scratch = BenchDirs.create(workload.dir, "vaylix-raw-write-");
-        batch = ByteBuffer.allocateDirect(batchBytes);
-        SplittableRandom random = new SplittableRandom(42);
-        for (int i = 0; i < batchBytes; i++) {
-            batch.put(i, (byte) random.nextInt(256));
-        }
-        nextFile();
+        raw = RawWriteForceLoop.open(workload.dir, "vaylix-raw-write-", workload.measureBatchBytes(),
+                WalOptions.DEFAULT_SEGMENT_SIZE_BYTES);
     }
 
     /** Bytes written per operation (what one log batch occupies on disk). */
     public int batchBytes() {
-        return batch.capacity();
-    }
-
-    private void nextFile() throws IOException {
-        if (channel != null) {
-            channel.close();
-        }
-        current = scratch.resolve("raw-" + files++);
-        channel = FileChannel.open(current, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        position = 0;
+        return raw.batchBytes();
     }
 
     @Benchmark
     public void writeAndForce(AppendCounters counters) throws IOException {
-        if (position >= WalOptions.DEFAULT_SEGMENT_SIZE_BYTES) {
-            nextFile();
-        }
-        ByteBuffer bytes = batch.duplicate().clear();
-        while (bytes.hasRemaining()) {
-            position += channel.write(bytes, position);
-        }
-        channel.force(false);
+        raw.writeAndForce();
         counters.count(workload.batchSize, workload.payloadBytes, 1);
     }
 
     /** Deletes the files already filled (not measured), so a long run does not fill the disk. */
     @TearDown(Level.Iteration)
     public void dropFilledFiles() throws IOException {
-        try (var entries = Files.list(scratch)) {
-            for (Path file : entries.filter(path -> !path.equals(current)).toList()) {
-                Files.delete(file);
-            }
-        }
+        raw.dropFilledFiles();
     }
 
     @TearDown(Level.Trial)
     public void close() throws IOException {
-        channel.close();
-        BenchDirs.delete(scratch);
+        raw.close();
     }
 }

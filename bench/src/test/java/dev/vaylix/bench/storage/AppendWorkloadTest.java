@@ -26,7 +26,7 @@ class AppendWorkloadTest {
 
     @Test
     void the_log_and_raw_benchmarks_take_batch_size_entry_size_and_disk_from_one_shared_state() throws Exception {
-        for (Class<?> benchmark : List.of(LogAppendBenchmark.class, RawWriteForceBenchmark.class)) {
+        for (Class<?> benchmark : List.of(LogAppendBenchmark.class, RawWriteForceBenchmark.class, AppendVsRawBenchmark.class)) {
             for (String field : new String[] {"batchSize", "payloadBytes", "dir"}) {
                 assertTrue(Arrays.stream(benchmark.getFields()).noneMatch(f -> f.getName().equals(field)),
                         () -> benchmark.getSimpleName() + " declares its own " + field);

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * directory syncs) shows up in the figures.
  *
  * <p>Bytes copied into a memory mapping are not writes and are not counted (the mapped backend writes
- * that way). Thread-safe: the counters are atomic, so the persistence and apply threads of a Raft
+ * that way); its syncs are counted, whether a full {@code force} or a ranged {@code forceMapped}. Thread-safe: the counters are atomic, so the persistence and apply threads of a Raft
  * driver may both count.
  */
 public final class CountingFileIO implements FileIO {
@@ -31,7 +31,11 @@ public final class CountingFileIO implements FileIO {
         this.delegate = delegate;
     }
 
-    /** {@link StorageFile#force} calls so far (fdatasync, plus msync of live mappings). */
+    /**
+     * File syncs so far: {@link StorageFile#force} calls (fdatasync, plus msync of live mappings) and
+     * {@link StorageFile#forceMapped} calls (one ranged msync, itself an fdatasync of the range on
+     * Linux), each counted once since each costs one device flush.
+     */
     public long fileSyncs() {
         return fileSyncs.get();
     }
@@ -134,6 +138,12 @@ public final class CountingFileIO implements FileIO {
         @Override
         public void force() throws IOException {
             file.force();
+            fileSyncs.incrementAndGet();
+        }
+
+        @Override
+        public void forceMapped(long offset, long length) throws IOException {
+            file.forceMapped(offset, length);
             fileSyncs.incrementAndGet();
         }
 

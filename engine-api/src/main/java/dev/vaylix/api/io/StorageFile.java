@@ -39,9 +39,31 @@ public interface StorageFile extends Closeable {
     void force() throws IOException;
 
     /**
+     * Makes durable the bytes written through this file's memory mappings (see {@link #map}) in
+     * {@code [offset, offset + length)}, together with the file size and whatever metadata reading
+     * them back needs (block allocation): {@code fdatasync} semantics restricted to the range. Cheaper
+     * than {@link #force} when a large mapping has only a small newly written part.
+     *
+     * <p>Not covered: bytes outside the range, and bytes written with {@link #write} (inside the range
+     * or not); they need {@link #force}. If any part of the range is not covered by a live mapping of
+     * this file (none made, its arena closed, even meanwhile), the call falls back to a full
+     * {@link #force}, so it never makes less durable than promised. An empty range does nothing.
+     *
+     * <p>On Linux the real implementation is one {@code msync(MS_SYNC)} per mapping the range touches,
+     * which the kernel runs as {@code vfs_fsync_range(file, start, end, datasync=1)}: the file
+     * system's fdatasync for that range, including the device cache flush. Failure is fatal exactly as
+     * for {@link #force}: crash and recover, never retry.
+     *
+     * @throws IllegalArgumentException if {@code offset} or {@code length} is negative or their sum
+     *                                  overflows
+     */
+    void forceMapped(long offset, long length) throws IOException;
+
+    /**
      * Maps {@code length} bytes from {@code offset} read-write into memory owned by {@code arena}; the
      * file is extended if shorter. Writes through the mapping are durable only after {@link #force}
-     * (implementations force the mapping as well as the channel).
+     * (implementations force live mappings as well as the file) or a {@link #forceMapped} covering
+     * them.
      */
     MemorySegment map(long offset, long length, Arena arena) throws IOException;
 }

@@ -3,6 +3,7 @@ package dev.vaylix.storage.io;
 import dev.vaylix.api.io.FileIO;
 import dev.vaylix.api.io.StorageFile;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
@@ -17,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +27,8 @@ import java.util.stream.Stream;
 /**
  * The real {@link FileIO}: {@link FileChannel}s, {@code fdatasync} through {@link FileChannel#force},
  * directory fsync by forcing a channel opened on the directory (POSIX), and memory mappings through
- * {@link FileChannel#map(FileChannel.MapMode, long, long, Arena)}.
+ * {@link FileChannel#map(FileChannel.MapMode, long, long, Arena)}, forced range by range with
+ * {@code msync(MS_SYNC)} through {@link MemorySegment#force()} on slices of them.
  *
  * <p>Thread-safety: stateless apart from the open files; safe for concurrent use.
  */
@@ -109,11 +112,33 @@ public final class ChannelFileIO implements FileIO {
         }
     }
 
-    /** One open file. Mappings are remembered so that {@link #force} covers them too. */
+    /**
+     * The end of {@code [offset, offset + length)}, for {@link StorageFile#forceMapped} implementations.
+     *
+     * @throws IllegalArgumentException if either is negative or the sum overflows
+     */
+    static long checkedEnd(long offset, long length) {
+        if (offset < 0 || length < 0 || offset + length < 0) {
+            throw new IllegalArgumentException("bad file range: offset " + offset + ", length " + length);
+        }
+        return offset + length;
+    }
+
+    /** A live or dead mapping of a file, with the file offset it starts at. */
+    private record Mapping(long offset, MemorySegment segment) {
+        long end() {
+            return offset + segment.byteSize();
+        }
+    }
+
+    /**
+     * One open file. Mappings are remembered with their file offsets so that {@link #force} covers
+     * them all and {@link #forceMapped} can find the ones a range touches.
+     */
     private static final class ChannelFile implements StorageFile {
         private final Path path;
         private final FileChannel channel;
-        private final List<MemorySegment> mappings = new ArrayList<>();
+        private final List<Mapping> mappings = new ArrayList<>();
 
         ChannelFile(Path path, FileChannel channel) {
             this.path = path;
@@ -158,17 +183,13 @@ public final class ChannelFileIO implements FileIO {
 
         @Override
         public void force() throws IOException {
-            List<MemorySegment> live;
-            synchronized (mappings) {
-                mappings.removeIf(m -> !m.scope().isAlive());
-                live = List.copyOf(mappings);
-            }
-            for (MemorySegment mapping : live) {
+            for (Mapping mapping : liveMappings()) {
                 try {
-                    mapping.force();
+                    mapping.segment().force();
                 } catch (IllegalStateException closedMeanwhile) {
-                    // The owner closed the arena after we listed it: nothing of it left to force.
-                } catch (java.io.UncheckedIOException e) {
+                    // The owner closed the arena after we listed it: its dirty pages are in the page
+                    // cache, which the fdatasync below covers.
+                } catch (UncheckedIOException e) {
                     throw e.getCause();
                 }
             }
@@ -176,10 +197,62 @@ public final class ChannelFileIO implements FileIO {
         }
 
         @Override
+        public void forceMapped(long offset, long length) throws IOException {
+            long end = checkedEnd(offset, length);
+            if (length == 0) {
+                return;
+            }
+            // Plan the slices first: msync the range only if live mappings cover all of it, each byte
+            // once (overlapping mappings share their pages), else fall back to the full force.
+            List<MemorySegment> slices = new ArrayList<>();
+            long covered = offset;
+            for (Mapping mapping : liveMappings()) {
+                if (mapping.offset() > covered) {
+                    break;
+                }
+                if (mapping.end() > covered) {
+                    long to = Math.min(end, mapping.end());
+                    slices.add(mapping.segment().asSlice(covered - mapping.offset(), to - covered));
+                    covered = to;
+                    if (covered == end) {
+                        break;
+                    }
+                }
+            }
+            if (covered < end) {
+                force();
+                return;
+            }
+            for (MemorySegment slice : slices) {
+                try {
+                    // MappedMemoryUtils.force: msync(MS_SYNC) from the page holding the slice's first
+                    // byte to its last byte, i.e. vfs_fsync_range(datasync) of that file range on Linux.
+                    slice.force();
+                } catch (IllegalStateException closedMeanwhile) {
+                    // Unmapped after we planned: munmap does not write back, so the full force must.
+                    force();
+                    return;
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+            }
+        }
+
+        /** Live mappings ordered by file offset (dead ones forgotten). */
+        private List<Mapping> liveMappings() {
+            synchronized (mappings) {
+                mappings.removeIf(m -> !m.segment().scope().isAlive());
+                List<Mapping> live = new ArrayList<>(mappings);
+                live.sort(Comparator.comparingLong(Mapping::offset));
+                return live;
+            }
+        }
+
+        @Override
         public MemorySegment map(long offset, long length, Arena arena) throws IOException {
             MemorySegment mapping = channel.map(FileChannel.MapMode.READ_WRITE, offset, length, arena);
             synchronized (mappings) {
-                mappings.add(mapping);
+                mappings.add(new Mapping(offset, mapping));
             }
             return mapping;
         }

@@ -115,6 +115,11 @@ public final class ReadOnlyFileIO implements FileIO {
         }
 
         @Override
+        public void forceMapped(long offset, long length) throws IOException {
+            throw refused("forceMapped", file.path());
+        }
+
+        @Override
         public MemorySegment map(long offset, long length, Arena arena) throws IOException {
             throw refused("map", file.path());
         }

@@ -24,7 +24,9 @@ import java.util.TreeSet;
  * (test scope; the fault-injection module will provide the decorator for real files).
  *
  * <p>Model: every file has its current content and its durable content (as of its last
- * {@link StorageFile#force}); every directory has its durable entries (as of its last
+ * {@link StorageFile#force}, plus the ranges made durable since by {@link StorageFile#forceMapped},
+ * which makes exactly the bytes of its range and the current size durable and nothing else); every
+ * directory has its durable entries (as of its last
  * {@link #syncDirectory}) and the operations since (create, delete, rename). {@link #crash} builds
  * the file system a reboot would find: each directory keeps its durable entries plus a random prefix
  * of the later operations, and each file its durable content plus, in {@link CrashMode#TORN}, a random
@@ -32,7 +34,8 @@ import java.util.TreeSet;
  * which covers lost unsynced writes, torn writes and reordered page write-back.
  *
  * <p>Faults: a crash injected after a number of I/O calls (every later call fails, as if the process
- * died there), EIO from a chosen {@code force}, and bit flips. Directory renames and creations are
+ * died there), EIO from a chosen {@code force} or {@code forceMapped} (they share one count), and bit
+ * flips. Directory renames and creations are
  * durable at once (only PITR uses them, not the crash tests).
  *
  * <p>Not thread-safe beyond what the storage code needs: all calls synchronise on this object.
@@ -62,6 +65,15 @@ public final class FaultyFileIO implements FileIO {
         byte[] durable = new byte[0];
         boolean mapped;
         boolean ownerOnly;
+        /** Every {@link StorageFile#map} of the node, with the caller's arena to tell whether it is live. */
+        final List<MappedRange> mappings = new ArrayList<>();
+        /**
+         * The hull of the bytes written with {@code write} since the last full force. The model cannot
+         * tell those bytes from mapped ones inside the hull, so a {@code forceMapped} touching it is
+         * refused loudly rather than modelled wrongly (the WAL never mixes the two on one file).
+         */
+        long writtenFrom = Long.MAX_VALUE;
+        long writtenTo = Long.MIN_VALUE;
 
         void ensureCapacity(long needed) throws IOException {
             if (needed <= data.byteSize()) {
@@ -78,6 +90,9 @@ public final class FaultyFileIO implements FileIO {
         byte[] current() {
             return data.asSlice(0, size).toArray(ValueLayout.JAVA_BYTE);
         }
+    }
+
+    private record MappedRange(long offset, long length, Arena arena) {
     }
 
     private record Op(String kind, Path from, Path to, Node node) {
@@ -186,6 +201,7 @@ public final class FaultyFileIO implements FileIO {
     public synchronized void replaceContent(Path path, byte[] content) throws IOException {
         Node node = node(path);
         node.mapped = false;
+        node.mappings.clear();
         node.data = Arena.ofAuto().allocate(content.length);
         MemorySegment.copy(MemorySegment.ofArray(content), 0, node.data, 0, content.length);
         node.size = content.length;
@@ -451,6 +467,10 @@ public final class FaultyFileIO implements FileIO {
                 MemorySegment.copy(MemorySegment.ofBuffer(src), 0, node.data, position, n);
                 src.position(src.limit());
                 node.size = Math.max(node.size, position + n);
+                if (n > 0) {
+                    node.writtenFrom = Math.min(node.writtenFrom, position);
+                    node.writtenTo = Math.max(node.writtenTo, position + n);
+                }
             }
         }
 
@@ -470,8 +490,67 @@ public final class FaultyFileIO implements FileIO {
                 if (forces == failForceAtCall) {
                     throw new IOException("simulated EIO from fsync");
                 }
-                node.durable = node.current();
+                forceAll();
             }
+        }
+
+        private void forceAll() {
+            node.durable = node.current();
+            node.writtenFrom = Long.MAX_VALUE;
+            node.writtenTo = Long.MIN_VALUE;
+        }
+
+        @Override
+        public void forceMapped(long offset, long length) throws IOException {
+            synchronized (FaultyFileIO.this) {
+                check(true);
+                long end = ChannelFileIO.checkedEnd(offset, length);
+                if (length == 0) {
+                    return;
+                }
+                forces++;
+                if (forces == failForceAtCall) {
+                    throw new IOException("simulated EIO from msync");
+                }
+                if (!coveredByLiveMappings(offset, end)) {
+                    forceAll();
+                    return;
+                }
+                if (offset < node.writtenTo && node.writtenFrom < end) {
+                    throw new IllegalStateException("fault model: forceMapped of [" + offset + ", " + end + ") of " + path
+                            + " overlaps bytes written with write in [" + node.writtenFrom + ", " + node.writtenTo + ")");
+                }
+                // The size becomes durable; bytes beyond the old durable content and outside the range
+                // keep what the disk holds for never-written blocks (zeroes of a hole), while their
+                // current content stays unsynced (a TORN crash may still keep any of its sectors).
+                byte[] durable = java.util.Arrays.copyOf(node.durable, (int) node.size);
+                long to = Math.min(end, node.size);
+                if (offset < to) {
+                    MemorySegment.copy(node.data, ValueLayout.JAVA_BYTE, offset, durable, (int) offset, (int) (to - offset));
+                }
+                node.durable = durable;
+            }
+        }
+
+        private boolean coveredByLiveMappings(long offset, long end) {
+            List<MappedRange> live = new ArrayList<>();
+            for (MappedRange mapping : node.mappings) {
+                if (mapping.arena().scope().isAlive()) {
+                    live.add(mapping);
+                }
+            }
+            live.sort(java.util.Comparator.comparingLong(MappedRange::offset));
+            long covered = offset;
+            for (MappedRange mapping : live) {
+                if (mapping.offset() > covered) {
+                    break;
+                }
+                covered = Math.max(covered, mapping.offset() + mapping.length());
+                if (covered >= end) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override
@@ -485,6 +564,8 @@ public final class FaultyFileIO implements FileIO {
                     node.size = end;
                 }
                 node.mapped = true;
+                node.mappings.removeIf(m -> !m.arena().scope().isAlive());
+                node.mappings.add(new MappedRange(offset, length, arena));
                 return node.data.asSlice(offset, length);
             }
         }

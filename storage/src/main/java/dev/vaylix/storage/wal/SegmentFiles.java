@@ -199,7 +199,7 @@ final class SegmentFiles {
             io.deleteIfExists(AtomicFile.tempFor(path));
             Segment segment = new Segment(header, RecordCipher.forFile(key.material(), header), path, name);
             long[] offsets = encode(segment, 0, header, entries, next, 0);
-            long capacity = Math.max(options.segmentSizeBytes(), scratch.remaining());
+            long capacity = Math.max(options.mappedSegmentBytes(), scratch.remaining());
             StorageFile file = io.open(writePath, FileIO.OpenMode.CREATE_NEW);
             segment.writer = options.backend() == WalOptions.Backend.MAPPED
                     ? new MappedSegmentWriter(file, capacity)

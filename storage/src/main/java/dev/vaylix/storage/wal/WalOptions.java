@@ -20,6 +20,15 @@ public record WalOptions(SyncPolicy syncPolicy, long segmentSizeBytes, int retai
 
     public static final long DEFAULT_SEGMENT_SIZE_BYTES = 64L << 20;
     public static final int DEFAULT_RETAIN_SEGMENTS = 128;
+    /**
+     * Largest segment the MAPPED backend maps, whatever {@code segmentSizeBytes} says. Measured on
+     * Linux 6.18 / ext4 (docs/PERFORMANCE.md, {@code MmapSyncProbe} in bench): an append copied into a
+     * mapping and msynced costs about what {@code write} + {@code fdatasync} of the same bytes costs
+     * while it lands in the first 32 MiB of the file, and three to five times as much beyond, at every
+     * batch size tried (4.5 kB to 300 kB); a new file resets it. Rotating mapped segments at 32 MiB
+     * costs a few fsyncs per 32 MiB and keeps every append in the fast part.
+     */
+    public static final long MAPPED_SEGMENT_BYTES_MAX = 32L << 20;
     /** Smallest segment size accepted: room for the header, a commit and a few entries. */
     public static final long MIN_SEGMENT_SIZE_BYTES = 512;
 
@@ -27,7 +36,11 @@ public record WalOptions(SyncPolicy syncPolicy, long segmentSizeBytes, int retai
     public enum Backend {
         /** Positional {@code FileChannel} writes; buffered appends live in a process buffer. */
         CHANNEL,
-        /** Preallocated segments mapped with FFM {@code MemorySegment}s; appends are memory copies. */
+        /**
+         * Preallocated segments mapped with FFM {@code MemorySegment}s; appends are memory copies. A
+         * mapped segment holds at most {@link #MAPPED_SEGMENT_BYTES_MAX} (a batch larger than that gets
+         * a segment of its own, as with any size).
+         */
         MAPPED
     }
 
@@ -46,6 +59,11 @@ public record WalOptions(SyncPolicy syncPolicy, long segmentSizeBytes, int retai
         if (retainSegments < 0) {
             throw new IllegalArgumentException("retained segment count is non-negative: " + retainSegments);
         }
+    }
+
+    /** Bytes a MAPPED segment is preallocated and mapped with: the segment size, at most {@link #MAPPED_SEGMENT_BYTES_MAX}. */
+    long mappedSegmentBytes() {
+        return Math.min(segmentSizeBytes, MAPPED_SEGMENT_BYTES_MAX);
     }
 
     public WalOptions withSyncPolicy(SyncPolicy policy) {
